@@ -1,0 +1,70 @@
+using NeuralPost.Core;
+using NeuralPost.Onnx;
+
+namespace NeuralPost.Editor.Cli;
+
+/// <summary>What every command shares: the output streams and, created on first use, the ONNX Runtime environment.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, bool verbose) : IDisposable
+{
+    private OrtEnvironment? _environment;
+    private ModelManifest? _manifest;
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Err { get; } = error;
+
+    public bool Verbose { get; } = verbose;
+
+    public OrtEnvironment Environment => _environment ??= new OrtEnvironment(
+        Verbose ? OrtLoggingLevel.Info : OrtLoggingLevel.Warning,
+        message => Err.WriteLine($"onnxruntime {message.Severity}: {message.Message.ReplaceLineEndings(" ")}"));
+
+    public ModelManifest Manifest => _manifest ??= ModelManifest.LoadDefault();
+
+    /// <summary>
+    /// Resolves a model argument: an existing path (or any <c>.onnx</c> name) is used as a file; anything else
+    /// is a manifest id whose file is hash-checked.
+    /// </summary>
+    public (string Path, ModelCard? Card) ResolveModel(string idOrPath)
+    {
+        if (File.Exists(idOrPath) || idOrPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!File.Exists(idOrPath))
+            {
+                throw new ModelManifestException($"model file not found: {Path.GetFullPath(idOrPath)}");
+            }
+
+            return (Path.GetFullPath(idOrPath), null);
+        }
+
+        var card = Manifest.Get(idOrPath);
+        return (Manifest.ResolveVerifiedFile(card), card);
+    }
+
+    /// <summary>Session options for a list of execution providers in preference order (CPU is always last).</summary>
+    public static SessionOptions CreateSessionOptions(IReadOnlyList<string> providers, int threads)
+    {
+        var options = new SessionOptions();
+        try
+        {
+            if (threads > 0)
+            {
+                options.IntraOpThreads = threads;
+            }
+
+            foreach (var provider in providers)
+            {
+                options.AppendExecutionProvider(provider);
+            }
+
+            return options;
+        }
+        catch
+        {
+            options.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _environment?.Dispose();
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Diagnostics;
+using NeuralPost.Editor.Cli;
+using NeuralPost.Effects.Upscale;
+using NeuralPost.Imaging;
+
+namespace NeuralPost.Editor.Commands;
+
+/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN.png OUT.png [--tile N] [--overlap N] [--ep NAME]...</c></summary>
+internal static class UpscaleCommand
+{
+    private const int DefaultOverlap = 16;
+
+    public static Command Create(Option<bool> verbose)
+    {
+        var model = new Option<string>("--model", "-m") { Description = "Model id from Models/models.json or a path to an .onnx file", Required = true };
+        var input = new Argument<string>("input") { Description = "Input PNG" };
+        var output = new Argument<string>("output") { Description = "Output PNG" };
+        var tile = new Option<int>("--tile") { Description = "Tile core size in input pixels (0: whole image at once)", DefaultValueFactory = _ => 256 };
+        var overlap = new Option<int?>("--overlap") { Description = "Context per tile side in input pixels (default: the model's receptive field, else 16)" };
+        var providers = ProviderOptions.Create();
+        var threads = ProviderOptions.CreateThreads();
+
+        var command = new Command("upscale", "Upscale a PNG with a super-resolution model") { model, input, output, tile, overlap, providers, threads };
+        command.SetAction(parse =>
+        {
+            var tileSize = parse.GetValue(tile);
+            var overlapValue = parse.GetValue(overlap);
+            if (tileSize < 0 || overlapValue < 0)
+            {
+                throw new ArgumentException("--tile and --overlap must be 0 or more");
+            }
+
+            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
+            var image = PngDecoder.Load(parse.GetRequiredValue(input)).ToRgb8();
+
+            using var options = CliContext.CreateSessionOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
+            using var network = SuperResolutionModel.Load(context.Environment, path, options, card?.Scale);
+            var upscaler = new TiledUpscaler(network);
+            var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);
+            var effectiveOverlap = overlapValue ?? card?.ReceptiveField ?? DefaultOverlap;
+
+            var clock = Stopwatch.StartNew();
+            var result = upscaler.Upscale(image, tileSize, effectiveOverlap, progress);
+            clock.Stop();
+
+            var outputPath = parse.GetRequiredValue(output);
+            PngEncoder.Save(result, outputPath);
+            var tiles = TilePlan.Create(image.Width, image.Height, tileSize, effectiveOverlap).Tiles.Count;
+            context.Out.WriteLine(
+                $"wrote {outputPath}: {image.Width}x{image.Height} -> {result.Width}x{result.Height} (x{network.Scale}, {card?.Id ?? Path.GetFileName(path)}, {tiles} tile(s), overlap {effectiveOverlap}, {clock.Elapsed.TotalSeconds:F2} s)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,168 @@
+using NeuralPost.Imaging;
+
+namespace NeuralPost.Tests.Editor;
+
+/// <summary>Each bad input gives exactly one line on stderr, no stack trace and a non-zero exit code.</summary>
+internal sealed class CliBadInputTests
+{
+    private string _dir = "";
+    private string _goodPng = "";
+
+    [SetUp]
+    public void CreateInputs()
+    {
+        _dir = TestPaths.NewTempDirectory();
+        _goodPng = Path.Combine(_dir, "good.png");
+        var image = new Rgb8Image(12, 10);
+        new Random(5).NextBytes(image.Data);
+        PngEncoder.Save(image, _goodPng);
+    }
+
+    private static void AssertOneLineError(int exitCode, string stderr, string expectedFragment)
+    {
+        var lines = CliRunner.Lines(stderr);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), stderr);
+            Assert.That(lines, Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.StartWith("neuralpost: error: "));
+            Assert.That(stderr, Does.Contain(expectedFragment));
+            Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
+    public void TruncatedModel()
+    {
+        var bytes = File.ReadAllBytes(TestPaths.TestModel("test-blur-x2"));
+        var model = Path.Combine(_dir, "truncated.onnx");
+        File.WriteAllBytes(model, bytes[..(bytes.Length / 2)]);
+        var (code, _, err) = CliRunner.Run("upscale", "--model", model, _goodPng, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "truncated.onnx");
+    }
+
+    [Test]
+    public void GarbageModel()
+    {
+        var model = Path.Combine(_dir, "garbage.onnx");
+        File.WriteAllBytes(model, [0xde, 0xad, 0xbe, 0xef, 1, 2, 3]);
+        var (code, _, err) = CliRunner.Run("info", model);
+        AssertOneLineError(code, err, "garbage.onnx");
+    }
+
+    [TestCase("test-gray-input", "1x3xHxW")]
+    [TestCase("test-uint8-input", "float32")]
+    public void ModelOutsideTheContract(string name, string fragment)
+    {
+        var (code, _, err) = CliRunner.Run("upscale", "--model", TestPaths.TestModel(name), _goodPng, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, fragment);
+    }
+
+    [Test]
+    public void TruncatedPng()
+    {
+        var bytes = File.ReadAllBytes(_goodPng);
+        var png = Path.Combine(_dir, "truncated.png");
+        File.WriteAllBytes(png, bytes[..(bytes.Length - 20)]);
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", png, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "truncated");
+    }
+
+    [Test]
+    public void PngWithBadCrc()
+    {
+        var bytes = File.ReadAllBytes(_goodPng);
+        bytes[8 + 8 + 3] ^= 0x01; // a byte of IHDR's payload: its CRC no longer matches
+        var png = Path.Combine(_dir, "crc.png");
+        File.WriteAllBytes(png, bytes);
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", png, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "CRC");
+    }
+
+    [Test]
+    public void PngClaimingAHugeSize()
+    {
+        var png = Path.Combine(_dir, "huge.png");
+        File.WriteAllBytes(png, PngWithSize(100000, 100000));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", png, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "100000");
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(64L << 20), "rejected before allocating the image");
+    }
+
+    [Test]
+    public void UnknownExecutionProvider()
+    {
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", "--ep", "NoSuchProvider", _goodPng, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "NoSuchProvider");
+    }
+
+    [Test]
+    public void UnknownModelIdAndMissingFiles()
+    {
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "no-such-model", _goodPng, Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "no-such-model");
+        (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", Path.Combine(_dir, "missing.png"), Path.Combine(_dir, "o.png"));
+        AssertOneLineError(code, err, "missing.png");
+    }
+
+    [Test]
+    public void MissingNativeLibrary()
+    {
+        var environment = new Dictionary<string, string> { ["NEURALPOST_ORT_LIBRARY"] = "/nonexistent/libonnxruntime.so.1" };
+        var (code, _, err) = CliRunner.RunProcess(environment, "info", TestPaths.TestModel("test-nearest-x2"));
+        AssertOneLineError(code, err, "/nonexistent/libonnxruntime.so.1");
+    }
+
+    [Test]
+    public void BadCommandLineIsAUsageError()
+    {
+        var (code, _, err) = CliRunner.Run("upscale", "--tile", "abc");
+        Assert.That(code, Is.EqualTo(2), err);
+    }
+
+    // Signature, a valid IHDR with the given size (correct CRC), a tiny IDAT and IEND.
+    private static byte[] PngWithSize(int width, int height)
+    {
+        var stream = new MemoryStream();
+        stream.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = 2;
+        WriteChunk(stream, "IHDR", header);
+        WriteChunk(stream, "IDAT", [0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+        WriteChunk(stream, "IEND", []);
+        return stream.ToArray();
+    }
+
+    private static void WriteChunk(Stream stream, string type, byte[] payload)
+    {
+        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, payload.Length);
+        stream.Write(length);
+        stream.Write(typeBytes);
+        stream.Write(payload);
+        var crc = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, BitwiseCrc32([.. typeBytes, .. payload]));
+        stream.Write(crc);
+    }
+
+    // Bit-by-bit CRC-32 (the PNG polynomial), deliberately independent of the decoder's table-driven one.
+    private static uint BitwiseCrc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+}

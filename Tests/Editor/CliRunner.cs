@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using NeuralPost.Editor.Cli;
+
+namespace NeuralPost.Tests.Editor;
+
+/// <summary>Runs the CLI in process (fast) or as a child process (for process-wide faults such as a missing native library).</summary>
+internal static class CliRunner
+{
+    public static (int ExitCode, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public static (int ExitCode, string Out, string Err) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "NeuralPost.Editor.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the CLI did not exit within 60 s");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,69 @@
+using NeuralPost.Effects.Upscale;
+using NeuralPost.Onnx;
+
+namespace NeuralPost.Tests.Effects.Upscale;
+
+internal sealed class SuperResolutionModelTests
+{
+    [TestCase("test-gray-input", "1x3xHxW")]
+    [TestCase("test-uint8-input", "float32")]
+    public void RejectsModelsOutsideTheImageContract(string name, string expected)
+    {
+        Assert.That(() => SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel(name)),
+            Throws.InstanceOf<ModelContractException>().With.Message.Contains(expected));
+    }
+
+    [Test]
+    public void RejectsAScaleThatDisagreesWithTheCard()
+    {
+        Assert.That(() => SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"), expectedScale: 4),
+            Throws.InstanceOf<ModelContractException>().With.Message.Contains("x2"));
+    }
+
+    [Test]
+    public void CorruptModelFileGivesAnOrtError()
+    {
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "corrupt.onnx");
+        var bytes = File.ReadAllBytes(TestPaths.TestModel("test-blur-x2"));
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        Assert.That(() => SuperResolutionModel.Load(SharedOrt.Environment, path), Throws.InstanceOf<Core.NeuralPostException>());
+    }
+
+    [Test]
+    public void BuffersAreCreatedOncePerSizeAndRunsAllocateNothing()
+    {
+        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        var buffers = model.GetBuffers(24, 32);
+        Assert.That(model.GetBuffers(24, 32), Is.SameAs(buffers));
+        Assert.That(model.GetBuffers(32, 24), Is.Not.SameAs(buffers));
+
+        buffers.Input.AsSpan().Fill(0.25f);
+        model.Run(buffers);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 50; i++)
+        {
+            model.Run(buffers);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(buffers.Output, Is.All.EqualTo(0.25f));
+    }
+
+    [Test]
+    public void DisposedModelRefusesWork()
+    {
+        var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        var buffers = model.GetBuffers(4, 4);
+        model.Dispose();
+        Assert.That(() => model.Run(buffers), Throws.InstanceOf<ObjectDisposedException>());
+        Assert.That(() => model.GetBuffers(4, 4), Throws.InstanceOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public void SessionMetadataNamesTheSymbolicDimensions()
+    {
+        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        NodeInfo input = model.Session.Inputs[0];
+        Assert.That(input.SymbolicDimensions[2..], Is.EqualTo(new[] { "height", "width" }));
+    }
+}
