@@ -15,12 +15,14 @@ internal static class BenchmarkImages
     private const string Python = "/usr/bin/python3";
 
     // PIL expands greyscale (Set14 img_003) to R=G=B, which is how the protocol treats it.
+    // argv: output folder, then the PNGs; writes <folder>/<i>.rgb and prints "width height" per image.
     private const string DumpScript =
-        "import sys\n" +
+        "import sys, os\n" +
         "from PIL import Image\n" +
-        "im = Image.open(sys.argv[1]).convert('RGB')\n" +
-        "open(sys.argv[2], 'wb').write(im.tobytes())\n" +
-        "print(im.size[0], im.size[1])\n";
+        "for i, p in enumerate(sys.argv[2:]):\n" +
+        "    im = Image.open(p).convert('RGB')\n" +
+        "    open(os.path.join(sys.argv[1], '%d.rgb' % i), 'wb').write(im.tobytes())\n" +
+        "    print(im.size[0], im.size[1])\n";
 
     private static readonly ConcurrentDictionary<string, Rgb8Image> Cache = new(StringComparer.Ordinal);
 
@@ -53,11 +55,34 @@ internal static class BenchmarkImages
     }
 
     /// <summary>Decodes a PNG to 8-bit RGB; ignores the calling test when no decoder is available.</summary>
-    public static Rgb8Image LoadRgb8(string path) => Cache.GetOrAdd(path, DecodeWithPython);
-
-    private static Rgb8Image DecodeWithPython(string path)
+    public static Rgb8Image LoadRgb8(string path)
     {
-        string raw = Path.GetTempFileName();
+        string full = Path.GetFullPath(path);
+        if (!Cache.TryGetValue(full, out Rgb8Image? image))
+        {
+            // Interpreter start-up dominates, so decode the image's whole folder in one process.
+            string folder = Path.GetDirectoryName(full)!;
+            string[] batch = [.. Directory.GetFiles(folder, "*.png").Select(Path.GetFullPath).Where(p => !Cache.ContainsKey(p))];
+            if (!batch.Contains(full, StringComparer.Ordinal))
+            {
+                batch = [.. batch, full];
+            }
+
+            IReadOnlyList<Rgb8Image> decoded = DecodeWithPython(batch);
+            for (int i = 0; i < batch.Length; i++)
+            {
+                Cache.TryAdd(batch[i], decoded[i]);
+            }
+
+            image = Cache[full];
+        }
+
+        return image;
+    }
+
+    private static List<Rgb8Image> DecodeWithPython(string[] paths)
+    {
+        string outDir = Directory.CreateTempSubdirectory("neuralpost-png-").FullName;
         try
         {
             var info = new ProcessStartInfo(Python)
@@ -68,8 +93,11 @@ internal static class BenchmarkImages
             };
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add(DumpScript);
-            info.ArgumentList.Add(path);
-            info.ArgumentList.Add(raw);
+            info.ArgumentList.Add(outDir);
+            foreach (string path in paths)
+            {
+                info.ArgumentList.Add(path);
+            }
 
             Process process;
             try
@@ -84,8 +112,9 @@ internal static class BenchmarkImages
 
             using (process)
             {
+                Task<string> stderrTask = process.StandardError.ReadToEndAsync();
                 string stdout = process.StandardOutput.ReadToEnd();
-                string stderr = process.StandardError.ReadToEnd();
+                string stderr = stderrTask.GetAwaiter().GetResult();
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
@@ -94,18 +123,26 @@ internal static class BenchmarkImages
                         Assert.Ignore($"PIL is not installed for {Python}: {stderr.Trim()}");
                     }
 
-                    throw new InvalidOperationException($"Decoding {path} failed: {stderr}");
+                    throw new InvalidOperationException($"Decoding {string.Join(", ", paths)} failed: {stderr}");
                 }
 
-                string[] size = stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                int width = int.Parse(size[0], CultureInfo.InvariantCulture);
-                int height = int.Parse(size[1], CultureInfo.InvariantCulture);
-                return new Rgb8Image(width, height, File.ReadAllBytes(raw));
+                string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var images = new List<Rgb8Image>(paths.Length);
+                for (int i = 0; i < paths.Length; i++)
+                {
+                    string[] size = lines[i].Split(' ');
+                    int width = int.Parse(size[0], CultureInfo.InvariantCulture);
+                    int height = int.Parse(size[1], CultureInfo.InvariantCulture);
+                    byte[] data = File.ReadAllBytes(Path.Combine(outDir, i.ToString(CultureInfo.InvariantCulture) + ".rgb"));
+                    images.Add(new Rgb8Image(width, height, data));
+                }
+
+                return images;
             }
         }
         finally
         {
-            File.Delete(raw);
+            Directory.Delete(outDir, recursive: true);
         }
     }
 
