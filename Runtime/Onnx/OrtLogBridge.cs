@@ -17,6 +17,18 @@ internal static unsafe class OrtLogBridge
     internal static nint CallbackPointer =>
         (nint)(delegate* unmanaged[Cdecl]<nint, OrtLoggingLevel, byte*, byte*, byte*, byte*, void>)&OnLog;
 
+    /// <summary>True while at least one native environment is alive in this process.</summary>
+    internal static bool AnyEnvironmentAlive
+    {
+        get
+        {
+            lock (s_lock)
+            {
+                return s_liveEnvironments > 0;
+            }
+        }
+    }
+
     /// <summary>Counts an environment as alive; pair with <see cref="EnvironmentReleased"/>.</summary>
     internal static void EnvironmentCreated()
     {

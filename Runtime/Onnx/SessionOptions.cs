@@ -89,8 +89,10 @@ public sealed unsafe class SessionOptions : IDisposable
     /// Appends an execution provider by name ("CUDA", "CUDAExecutionProvider", "DML", "XNNPACK", ...).
     /// CPU needs no append and is accepted as a no-op.
     /// </summary>
+    /// <remarks>An <see cref="OrtEnvironment"/> must be alive: ORT's providers log through the logger it registers.</remarks>
     /// <exception cref="ExecutionProviderUnavailableException">The provider is not in this ONNX Runtime build.</exception>
-    /// <exception cref="OrtException">ORT refused the provider or its options.</exception>
+    /// <exception cref="OrtException">ORT refused the provider or its options (for example its shared library is missing).</exception>
+    /// <exception cref="InvalidOperationException">No <see cref="OrtEnvironment"/> exists yet.</exception>
     public void AppendExecutionProvider(string name, IReadOnlyDictionary<string, string>? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -105,6 +107,12 @@ public sealed unsafe class SessionOptions : IDisposable
         if (!available.Contains(fullName, StringComparer.Ordinal))
         {
             throw new ExecutionProviderUnavailableException(name, available);
+        }
+
+        if (!OrtLogBridge.AnyEnvironmentAlive)
+        {
+            // Without this check ORT fails with "Attempt to use DefaultLogger but none has been registered".
+            throw new InvalidOperationException("Create an OrtEnvironment before appending execution providers; ORT's providers log through the logger an environment registers.");
         }
 
         var pairs = options ?? new Dictionary<string, string>();
