@@ -11,8 +11,7 @@ public sealed class SuperResolutionModel : IDisposable
     private const int ProbeSize = 16;
     private readonly InferenceSession _session;
     private readonly Dictionary<(int Height, int Width), TileBuffers> _buffers = [];
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
+    private readonly RunPlan _plan;
     private readonly OrtValue[] _inputs = new OrtValue[1];
     private readonly OrtValue[] _outputs = new OrtValue[1];
     private bool _disposed;
@@ -20,8 +19,7 @@ public sealed class SuperResolutionModel : IDisposable
     private SuperResolutionModel(InferenceSession session, string inputName, string outputName, int scale, string path)
     {
         _session = session;
-        _inputNames = [inputName];
-        _outputNames = [outputName];
+        _plan = session.CreateRunPlan([inputName], [outputName]);
         Scale = scale;
         Path = path;
     }
@@ -89,7 +87,7 @@ public sealed class SuperResolutionModel : IDisposable
         ArgumentNullException.ThrowIfNull(buffers);
         _inputs[0] = buffers.InputValue;
         _outputs[0] = buffers.OutputValue;
-        _session.Run(_inputNames, _inputs, _outputNames, _outputs);
+        _plan.Run(_inputs, _outputs);
     }
 
     /// <inheritdoc />
@@ -107,6 +105,7 @@ public sealed class SuperResolutionModel : IDisposable
         }
 
         _buffers.Clear();
+        _plan.Dispose();
         _session.Dispose();
     }
 

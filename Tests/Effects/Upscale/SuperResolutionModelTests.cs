@@ -3,20 +3,20 @@ using NeuralPost.Onnx;
 
 namespace NeuralPost.Tests.Effects.Upscale;
 
-internal sealed class SuperResolutionModelTests
+internal sealed class SuperResolutionModelTests : OrtTestFixture
 {
     [TestCase("test-gray-input", "1x3xHxW")]
     [TestCase("test-uint8-input", "float32")]
     public void RejectsModelsOutsideTheImageContract(string name, string expected)
     {
-        Assert.That(() => SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel(name)),
+        Assert.That(() => SuperResolutionModel.Load(Ort, TestPaths.TestModel(name)),
             Throws.InstanceOf<ModelContractException>().With.Message.Contains(expected));
     }
 
     [Test]
     public void RejectsAScaleThatDisagreesWithTheCard()
     {
-        Assert.That(() => SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"), expectedScale: 4),
+        Assert.That(() => SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"), expectedScale: 4),
             Throws.InstanceOf<ModelContractException>().With.Message.Contains("x2"));
     }
 
@@ -26,13 +26,13 @@ internal sealed class SuperResolutionModelTests
         var path = Path.Combine(TestPaths.NewTempDirectory(), "corrupt.onnx");
         var bytes = File.ReadAllBytes(TestPaths.TestModel("test-blur-x2"));
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        Assert.That(() => SuperResolutionModel.Load(SharedOrt.Environment, path), Throws.InstanceOf<Core.NeuralPostException>());
+        Assert.That(() => SuperResolutionModel.Load(Ort, path), Throws.InstanceOf<Core.NeuralPostException>());
     }
 
     [Test]
     public void BuffersAreCreatedOncePerSizeAndRunsAllocateNothing()
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         var buffers = model.GetBuffers(24, 32);
         Assert.That(model.GetBuffers(24, 32), Is.SameAs(buffers));
         Assert.That(model.GetBuffers(32, 24), Is.Not.SameAs(buffers));
@@ -52,7 +52,7 @@ internal sealed class SuperResolutionModelTests
     [Test]
     public void DisposedModelRefusesWork()
     {
-        var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         var buffers = model.GetBuffers(4, 4);
         model.Dispose();
         Assert.That(() => model.Run(buffers), Throws.InstanceOf<ObjectDisposedException>());
@@ -62,7 +62,7 @@ internal sealed class SuperResolutionModelTests
     [Test]
     public void SessionMetadataNamesTheSymbolicDimensions()
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         NodeInfo input = model.Session.Inputs[0];
         Assert.That(input.SymbolicDimensions[2..], Is.EqualTo(new[] { "height", "width" }));
     }

@@ -3,14 +3,14 @@ using NeuralPost.Imaging;
 
 namespace NeuralPost.Tests.Effects.Upscale;
 
-internal sealed class TiledUpscalerTests
+internal sealed class TiledUpscalerTests : OrtTestFixture
 {
     private const int BlurReceptiveField = 9;
 
     [Test]
     public void NearestModelMatchesTheAnalyticNearestUpscaleExactly()
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x3"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x3"));
         var input = AnalyticModels.RandomImage(13, 7, seed: 1);
         var output = new TiledUpscaler(model).Upscale(input, 13, 7, tileSize: 0, overlap: 0);
         Assert.That(model.Scale, Is.EqualTo(3));
@@ -20,7 +20,7 @@ internal sealed class TiledUpscalerTests
     [Test]
     public void BlurModelMatchesTheCSharpReference()
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-blur-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var input = AnalyticModels.RandomImage(21, 17, seed: 2);
         var output = new TiledUpscaler(model).Upscale(input, 21, 17, tileSize: 0, overlap: 0);
         Assert.That(AnalyticModels.MaxAbsDifference(output, AnalyticModels.BlurX2(input, 21, 17)), Is.LessThanOrEqualTo(1e-5f));
@@ -32,7 +32,7 @@ internal sealed class TiledUpscalerTests
     [TestCase(11, 2 * BlurReceptiveField)]
     public void TiledEqualsUntiledWhenOverlapCoversTheReceptiveField(int tileSize, int overlap)
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-blur-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var upscaler = new TiledUpscaler(model);
         var input = AnalyticModels.RandomImage(53, 41, seed: 3);
         var whole = upscaler.Upscale(input, 53, 41, tileSize: 0, overlap: 0);
@@ -45,7 +45,7 @@ internal sealed class TiledUpscalerTests
     public void TiledDiffersWhenOverlapIsTooSmall(int overlap)
     {
         // The counterpart of the test above: proves that test could fail.
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-blur-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var upscaler = new TiledUpscaler(model);
         var input = AnalyticModels.RandomImage(53, 41, seed: 3);
         var whole = upscaler.Upscale(input, 53, 41, tileSize: 0, overlap: 0);
@@ -56,7 +56,7 @@ internal sealed class TiledUpscalerTests
     [Test]
     public void ReportsProgressPerTileAndUpscales8BitImages()
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         var image = new Rgb8Image(40, 30);
         new Random(4).NextBytes(image.Data);
         var reports = new List<TileProgress>();
@@ -69,7 +69,7 @@ internal sealed class TiledUpscalerTests
     [Test]
     public void CancellationStopsBetweenTiles()
     {
-        using var model = SuperResolutionModel.Load(SharedOrt.Environment, TestPaths.TestModel("test-nearest-x2"));
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.That(() => new TiledUpscaler(model).Upscale(new float[3 * 20 * 20], 20, 20, 8, 2, null, cancel.Token),
