@@ -21,7 +21,7 @@ internal static class PngTestImages
         PngImage image = Random(width, height, kind, bitDepth, seed);
         for (int i = 0; i < image.Samples.Length; i++)
         {
-            image.Samples[i] = (byte)((image.Samples[i] % 3) * 60);
+            image.Samples[i] = (byte)((image.Samples[i] % 4) * 40);
         }
 
         return image;
