@@ -11,8 +11,26 @@ internal static class PngFixtures
     /// <summary>The folder of the generated PNG fixtures.</summary>
     public static string Directory => Path.Combine(RepoRoot, "Tests", "Imaging", "Fixtures");
 
-    /// <summary>The shared benchmark folder, which lives beside the checkout, not in it.</summary>
-    public static string Benchmarks => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "benchmarks"));
+    /// <summary>
+    /// The shared benchmark folder, which lives beside the checkout (../shared/benchmarks), not in it. Git
+    /// worktrees sit one level deeper, so every ancestor is tried; the plain sibling path is returned when none has it.
+    /// </summary>
+    public static string Benchmarks
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "shared", "benchmarks");
+                if (System.IO.Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "benchmarks"));
+        }
+    }
 
     /// <summary>Full path of a fixture file.</summary>
     public static string Fixture(string relative) => Path.Combine(Directory, relative);
