@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuralPost.Imaging;
 
 /// <summary>
@@ -92,6 +94,7 @@ internal sealed class PngRowExpander
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per row; see PngFilters.
     private void ExpandPalette(ReadOnlySpan<byte> row, int pixels, Span<byte> destination, int step)
     {
         int bits = _header.BitDepth, mask = (1 << bits) - 1, outBpp = OutputBytesPerPixel;
@@ -108,6 +111,7 @@ internal sealed class PngRowExpander
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per row; see PngFilters.
     private void ExpandLowGray(ReadOnlySpan<byte> row, int pixels, Span<byte> destination, int step)
     {
         int bits = _header.BitDepth, mask = (1 << bits) - 1, scale = 255 / mask;
@@ -123,6 +127,7 @@ internal sealed class PngRowExpander
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per row; see PngFilters.
     private void ExpandKeyed(ReadOnlySpan<byte> row, int pixels, Span<byte> destination, int step)
     {
         int sampleBytes = _header.BitDepth / 8, channels = _key.Length, inBpp = channels * sampleBytes;

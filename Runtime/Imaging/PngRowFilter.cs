@@ -52,7 +52,7 @@ internal sealed class PngRowFilter
         {
             Span<byte> body = _lines[type].AsSpan(1);
             PngFilters.Filter(type, row, previous, body, _bpp);
-            long cost = PngFilters.Cost(body);
+            long cost = PngFilters.Cost(body, bestCost);
             if (cost < bestCost)
             {
                 bestCost = cost;
