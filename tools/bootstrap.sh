@@ -45,6 +45,11 @@ np_ort_rid() {
 
 np_ensure_ort() {
   local rid lib_dir lib tgz
+  # A library the user points at explicitly wins; the CLI reports it clearly if it is missing.
+  if [ -n "${NEURALPOST_ORT_LIBRARY:-}" ]; then
+    export NEURALPOST_ORT_LIBRARY
+    return 0
+  fi
   rid="$(np_ort_rid)"
   lib_dir="$NP_ROOT/.cache/onnxruntime/$ORT_VERSION/$rid"
   lib="$lib_dir/libonnxruntime.so.1"

@@ -16,7 +16,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     public bool Verbose { get; } = verbose;
 
     public OrtEnvironment Environment => _environment ??= new OrtEnvironment(
-        Verbose ? OrtLoggingLevel.Info : OrtLoggingLevel.Warning,
+        // Failures reach the user as one-line exceptions, so ORT's own log stays quiet unless asked for.
+        Verbose ? OrtLoggingLevel.Info : OrtLoggingLevel.Fatal,
         message => Err.WriteLine($"onnxruntime {message.Severity}: {message.Message.ReplaceLineEndings(" ")}"));
 
     public ModelManifest Manifest => _manifest ??= ModelManifest.LoadDefault();
@@ -42,8 +43,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     }
 
     /// <summary>Session options for a list of execution providers in preference order (CPU is always last).</summary>
-    public static SessionOptions CreateSessionOptions(IReadOnlyList<string> providers, int threads)
+    public SessionOptions CreateSessionOptions(IReadOnlyList<string> providers, int threads)
     {
+        // ORT's providers log through the environment's logger, so the environment must exist before they are appended.
+        _ = Environment;
         var options = new SessionOptions();
         try
         {

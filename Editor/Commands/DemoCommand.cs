@@ -39,8 +39,8 @@ internal static class DemoCommand
             var upscaler = new TiledUpscaler(network);
             var overlap = card?.ReceptiveField ?? 16;
             var name = card?.Id ?? Path.GetFileNameWithoutExtension(path);
-            context.Out.WriteLine($"{"image",-12} {"size",-12} {name + " dB",18} {"bicubic dB",12} {"ms",8}");
-            double modelSum = 0, bicubicSum = 0;
+            context.Out.WriteLine($"{"image",-12} {"size",-10} {name + " PSNR/SSIM",28} {"bicubic PSNR/SSIM",20} {"ms",8}");
+            double modelSum = 0, bicubicSum = 0, modelSsimSum = 0, bicubicSsimSum = 0;
             var files = Directory.GetFiles(lowDir, "*.png").Order(StringComparer.Ordinal).ToArray();
             foreach (var file in files)
             {
@@ -52,12 +52,16 @@ internal static class DemoCommand
                 var bicubic = MatlabBicubic.Upscale(low, scale);
                 var modelPsnr = QualityMetrics.PsnrY(upscaled, high, scale);
                 var bicubicPsnr = QualityMetrics.PsnrY(bicubic, high, scale);
+                var modelSsim = QualityMetrics.SsimY(upscaled, high, scale);
+                var bicubicSsim = QualityMetrics.SsimY(bicubic, high, scale);
                 modelSum += modelPsnr;
                 bicubicSum += bicubicPsnr;
+                modelSsimSum += modelSsim;
+                bicubicSsimSum += bicubicSsim;
                 var stem = Path.GetFileNameWithoutExtension(file);
                 PngEncoder.Save(upscaled, Path.Combine(outDir, $"{stem}_{name}.png"));
                 PngEncoder.Save(bicubic, Path.Combine(outDir, $"{stem}_bicubic.png"));
-                context.Out.WriteLine($"{stem,-12} {$"{low.Width}x{low.Height}",-12} {modelPsnr,18:F2} {bicubicPsnr,12:F2} {clock.Elapsed.TotalMilliseconds,8:F1}");
+                context.Out.WriteLine($"{stem,-12} {$"{low.Width}x{low.Height}",-10} {$"{modelPsnr:F2} / {modelSsim:F4}",28} {$"{bicubicPsnr:F2} / {bicubicSsim:F4}",20} {clock.Elapsed.TotalMilliseconds,8:F1}");
             }
 
             if (files.Length == 0)
@@ -65,7 +69,8 @@ internal static class DemoCommand
                 throw new Core.NeuralPostException($"no PNG files in {lowDir}");
             }
 
-            context.Out.WriteLine($"{"mean",-12} {"",-12} {modelSum / files.Length,18:F2} {bicubicSum / files.Length,12:F2}");
+            var count = files.Length;
+            context.Out.WriteLine($"{"mean",-12} {"",-10} {$"{modelSum / count:F2} / {modelSsimSum / count:F4}",28} {$"{bicubicSum / count:F2} / {bicubicSsimSum / count:F4}",20}");
             context.Out.WriteLine($"wrote {files.Length * 2} PNGs to {Path.GetFullPath(outDir)}");
             return ExitCodes.Success;
         });

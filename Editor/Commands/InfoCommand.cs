@@ -17,6 +17,7 @@ internal static class InfoCommand
         {
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
+            var library = OrtLibrary.Shared;
             var output = context.Out;
             output.WriteLine($"file:      {path}");
             output.WriteLine($"size:      {new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes");
@@ -27,7 +28,7 @@ internal static class InfoCommand
                 output.WriteLine($"arch:      {card.Architecture}");
             }
 
-            output.WriteLine($"onnxruntime {OrtLibrary.Shared.Version}, providers: {string.Join(", ", OrtLibrary.Shared.GetAvailableProviders())}");
+            output.WriteLine($"onnxruntime {library.Version}, providers: {string.Join(", ", library.GetAvailableProviders())}");
             using (var session = InferenceSession.FromFile(context.Environment, path))
             {
                 foreach (var node in session.Inputs)

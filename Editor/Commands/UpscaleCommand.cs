@@ -35,7 +35,7 @@ internal static class UpscaleCommand
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
             var image = PngDecoder.Load(parse.GetRequiredValue(input)).ToRgb8();
 
-            using var options = CliContext.CreateSessionOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
+            using var options = context.CreateSessionOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
             using var network = SuperResolutionModel.Load(context.Environment, path, options, card?.Scale);
             var upscaler = new TiledUpscaler(network);
             var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);

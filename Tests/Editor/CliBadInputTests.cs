@@ -1,4 +1,5 @@
 using NeuralPost.Imaging;
+using NeuralPost.Tests.Imaging;
 
 namespace NeuralPost.Tests.Editor;
 
@@ -83,7 +84,7 @@ internal sealed class CliBadInputTests
     public void PngClaimingAHugeSize()
     {
         var png = Path.Combine(_dir, "huge.png");
-        File.WriteAllBytes(png, PngWithSize(100000, 100000));
+        File.WriteAllBytes(png, PngTestFiles.Build(PngTestFiles.Ihdr(100000, 100000, 8, 2), PngTestFiles.Chunk("IDAT", PngTestFiles.Zlib(new byte[16]))));
         var before = GC.GetAllocatedBytesForCurrentThread();
         var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", png, Path.Combine(_dir, "o.png"));
         AssertOneLineError(code, err, "100000");
@@ -119,50 +120,5 @@ internal sealed class CliBadInputTests
     {
         var (code, _, err) = CliRunner.Run("upscale", "--tile", "abc");
         Assert.That(code, Is.EqualTo(2), err);
-    }
-
-    // Signature, a valid IHDR with the given size (correct CRC), a tiny IDAT and IEND.
-    private static byte[] PngWithSize(int width, int height)
-    {
-        var stream = new MemoryStream();
-        stream.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = 2;
-        WriteChunk(stream, "IHDR", header);
-        WriteChunk(stream, "IDAT", [0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-        WriteChunk(stream, "IEND", []);
-        return stream.ToArray();
-    }
-
-    private static void WriteChunk(Stream stream, string type, byte[] payload)
-    {
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        var length = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, payload.Length);
-        stream.Write(length);
-        stream.Write(typeBytes);
-        stream.Write(payload);
-        var crc = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, BitwiseCrc32([.. typeBytes, .. payload]));
-        stream.Write(crc);
-    }
-
-    // Bit-by-bit CRC-32 (the PNG polynomial), deliberately independent of the decoder's table-driven one.
-    private static uint BitwiseCrc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

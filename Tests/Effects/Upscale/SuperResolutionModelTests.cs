@@ -26,7 +26,7 @@ internal sealed class SuperResolutionModelTests : OrtTestFixture
         var path = Path.Combine(TestPaths.NewTempDirectory(), "corrupt.onnx");
         var bytes = File.ReadAllBytes(TestPaths.TestModel("test-blur-x2"));
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        Assert.That(() => SuperResolutionModel.Load(Ort, path), Throws.InstanceOf<Core.NeuralPostException>());
+        Assert.That(() => SuperResolutionModel.Load(Ort, path), Throws.InstanceOf<global::NeuralPost.Core.NeuralPostException>());
     }
 
     [Test]
