@@ -55,23 +55,17 @@ def contributions(in_len, out_len, scale):
     return w[:, keep], ind[:, keep]
 
 
-_MATRIX_CACHE = {}
+_CONTRIB_CACHE = {}
 
 
-def resize_matrix(in_len, out_len, scale):
-    """Dense [out, in] matrix of one 1-D pass (taps with equal index summed
-    in MATLAB's tap order, so the dot product equals imresizemex's)."""
+def cached_contributions(in_len, out_len, scale):
     key = (in_len, out_len, float(scale))
-    m = _MATRIX_CACHE.get(key)
-    if m is None:
-        w, ind = contributions(in_len, out_len, scale)
-        m = np.zeros((out_len, in_len), dtype=np.float64)
-        for k in range(w.shape[1]):
-            np.add.at(m, (np.arange(out_len), ind[:, k]), w[:, k])
-        if len(_MATRIX_CACHE) > 256:
-            _MATRIX_CACHE.clear()
-        _MATRIX_CACHE[key] = m
-    return m
+    c = _CONTRIB_CACHE.get(key)
+    if c is None:
+        if len(_CONTRIB_CACHE) > 256:
+            _CONTRIB_CACHE.clear()
+        c = _CONTRIB_CACHE[key] = contributions(in_len, out_len, scale)
+    return c
 
 
 def _round_uint8(x):
@@ -79,11 +73,14 @@ def _round_uint8(x):
 
 
 def _resize_dim(img, dim, out_len, scale, is_uint8):
-    m = resize_matrix(img.shape[dim], out_len, scale)
-    a = np.moveaxis(img.astype(np.float64), dim, 0)
-    sh = a.shape
-    out = (m @ a.reshape(sh[0], -1)).reshape((out_len,) + sh[1:])
-    out = np.moveaxis(out, 0, dim)
+    """One 1-D pass.  Taps are accumulated in MATLAB's order, in float64."""
+    w, ind = cached_contributions(img.shape[dim], out_len, scale)
+    a = np.moveaxis(np.asarray(img), dim, 0)
+    shape = (-1,) + (1,) * (a.ndim - 1)
+    acc = np.zeros((out_len,) + a.shape[1:], dtype=np.float64)
+    for k in range(w.shape[1]):
+        acc += w[:, k].reshape(shape) * a[ind[:, k]]
+    out = np.moveaxis(acc, 0, dim)
     return _round_uint8(out) if is_uint8 else out
 
 
@@ -107,10 +104,8 @@ def imresize(img, scale=None, output_shape=None):
             sy, sx = map(float, scale)
         out_h, out_w = int(math.ceil(h * sy)), int(math.ceil(w * sx))
     order = [0, 1] if sy <= sx else [1, 0]
-    out = img if not is_uint8 else img
     sizes = {0: (out_h, sy), 1: (out_w, sx)}
-    if not is_uint8:
-        out = img.astype(np.float64)
+    out = img if is_uint8 else img.astype(np.float64)
     for d in order:
         n, s = sizes[d]
         out = _resize_dim(out, d, n, s, is_uint8)
