@@ -38,6 +38,28 @@ def load_photo(path, max_side=0):
     return a
 
 
+def load_photo_cached(photos_dir, name, max_side=0):
+    """Like :func:`load_photo`, but keeps the decoded (and capped) array as
+    ``<photos_dir>/.decoded/<name>.<max_side>.npy`` and memory-maps it, so
+    restarts are fast and DataLoader workers share the pages."""
+    path = os.path.join(photos_dir, name)
+    cache = os.path.join(photos_dir, ".decoded", f"{name}.{max_side}.npy")
+    try:
+        if os.path.getmtime(cache) >= os.path.getmtime(path):
+            return np.load(cache, mmap_mode="r")
+    except OSError:
+        pass
+    a = load_photo(path, max_side)
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = cache + f".{os.getpid()}.tmp.npy"
+        np.save(tmp, a)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return a
+
+
 def load_split(splits_path=DEFAULT_SPLITS, photos_dir=DEFAULT_PHOTOS, max_side=0):
     with open(splits_path) as fh:
         splits = json.load(fh)
@@ -49,7 +71,7 @@ def load_split(splits_path=DEFAULT_SPLITS, photos_dir=DEFAULT_PHOTOS, max_side=0
                 f"{len(missing)} {part} photos missing in {photos_dir} (first: {missing[0]}); "
                 "run build_dataset.py first"
             )
-        out[part] = [load_photo(os.path.join(photos_dir, n), max_side) for n in splits[part]]
+        out[part] = [load_photo_cached(photos_dir, n, max_side) for n in splits[part]]
     return out["train"], out["val"]
 
 
@@ -61,7 +83,7 @@ def to_tensor(a):
 def to_uint8(t):
     """float tensor 3 x H x W (any range) -> uint8 H x W x 3, clipped and
     rounded half up (MATLAB im2uint8)."""
-    a = t.detach().float().cpu().clamp(0, 1).numpy().transpose(1, 2, 0)
+    a = t.detach().float().cpu().clamp(0, 1).numpy().transpose(1, 2, 0).astype(np.float64)
     return np.floor(a * 255.0 + 0.5).astype(np.uint8)
 
 
