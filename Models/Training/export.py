@@ -64,7 +64,14 @@ def export_module(module, path, sample_hw=(64, 64)):
             export_params=True,
         )
     m = onnx.load(tmp)
+    # the batch dimension is fixed to 1 on the input; the exporter leaves a
+    # symbolic name on the output's, so pin it to 1 as well
+    d0 = m.graph.output[0].type.tensor_type.shape.dim[0]
+    if not d0.dim_value:
+        d0.ClearField("dim_param")
+        d0.dim_value = 1
     onnx.checker.check_model(m, full_check=True)
+    onnx.save(m, tmp)
     os.replace(tmp, path)
     digest = sha256_file(path)
     print(f"{path}  sha256 {digest}  params {n_params}", flush=True)
