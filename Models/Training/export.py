@@ -13,6 +13,7 @@ Prints, per file: path, sha256, parameter count.
 """
 import argparse
 import hashlib
+import inspect
 import os
 import sys
 
@@ -51,6 +52,9 @@ def export_module(module, path, sample_hw=(64, 64)):
     x = torch.rand(1, 3, *sample_hw)
     n_params = used_params(module, x)
     tmp = path + ".tmp"
+    extra = {}
+    if "dynamo" in inspect.signature(torch.onnx.export).parameters:
+        extra["dynamo"] = False  # newer torch defaults to the dynamo exporter; keep the TorchScript one
     with torch.no_grad():
         torch.onnx.export(
             module,
@@ -62,6 +66,7 @@ def export_module(module, path, sample_hw=(64, 64)):
             opset_version=OPSET,
             do_constant_folding=True,
             export_params=True,
+            **extra,
         )
     m = onnx.load(tmp)
     # the batch dimension is fixed to 1 on the input; the exporter leaves a

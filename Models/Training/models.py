@@ -21,10 +21,19 @@ def build_model(name, scale):
     raise ValueError(f"unknown model {name!r}; choose from {MODELS}")
 
 
+def load_checkpoint(path, map_location="cpu"):
+    """torch.load for our own checkpoints (they hold RNG states and args, so
+    torch >= 2.6's weights_only default must be switched off)."""
+    try:
+        return torch.load(path, map_location=map_location, weights_only=False)
+    except TypeError:  # torch without the weights_only argument
+        return torch.load(path, map_location=map_location)
+
+
 def load_checkpoint_model(path, map_location="cpu"):
     """Build the model recorded in a train.py checkpoint and load its weights.
     Returns (model, meta) where meta has 'model' and 'scale'."""
-    ck = torch.load(path, map_location=map_location)
+    ck = load_checkpoint(path, map_location=map_location)
     meta = ck["meta"]
     model = build_model(meta["model"], meta["scale"])
     model.load_state_dict(ck["model"])

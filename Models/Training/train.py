@@ -29,7 +29,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 import data  # noqa: E402
-from models import MODELS, build_model, load_checkpoint_model  # noqa: E402
+from models import MODELS, build_model, load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.imdn import FeatureDistiller  # noqa: E402
 from nets.lapsrn import multilevel_charbonnier  # noqa: E402
 
@@ -186,7 +186,7 @@ def train(args):
 
     start, best = 0, -1.0
     if args.resume and os.path.exists(last_path):
-        ck = torch.load(last_path, map_location=device)
+        ck = load_checkpoint(last_path, map_location="cpu")  # RNG states must stay on the CPU
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["optimizer"])
         sched.load_state_dict(ck["scheduler"])

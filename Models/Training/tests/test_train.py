@@ -7,6 +7,7 @@ import torch.nn.functional as F
 
 import data
 import train
+from models import load_checkpoint
 from nets.imdn import IMDN_RTC
 
 
@@ -51,13 +52,13 @@ def test_resume_matches_uninterrupted_run(photo_dir, tmp_path):
     # interrupted: 4 iterations, "killed" right after the checkpoint, resumed to 6
     a = args_for(photo_dir, tmp_path / "a", "--stop-at", "4")
     train.train(a)
-    ck = torch.load(tmp_path / "a" / "last.pt")
+    ck = load_checkpoint(tmp_path / "a" / "last.pt")
     assert ck["iteration"] == 4
     train.train(args_for(photo_dir, tmp_path / "a", "--resume"))
     # uninterrupted: 6 iterations
     train.train(args_for(photo_dir, tmp_path / "b"))
-    ca = torch.load(tmp_path / "a" / "last.pt")
-    cb = torch.load(tmp_path / "b" / "last.pt")
+    ca = load_checkpoint(tmp_path / "a" / "last.pt")
+    cb = load_checkpoint(tmp_path / "b" / "last.pt")
     assert ca["iteration"] == cb["iteration"] == 6
     for k in cb["model"]:
         assert torch.allclose(ca["model"][k], cb["model"][k], atol=1e-6, rtol=0), k
@@ -83,7 +84,7 @@ def test_distillation_and_lapsrn_smoke(photo_dir, tmp_path):
     student = args_for(photo_dir, tmp_path / "student", "--teacher", str(tmp_path / "teacher" / "best.pt"),
                        "--distill-weight", "0.5", "--iters", "2", "--epoch-iters", "2")
     train.train(student)
-    ck = torch.load(tmp_path / "student" / "last.pt")
+    ck = load_checkpoint(tmp_path / "student" / "last.pt")
     assert ck["distiller"] is not None and ck["iteration"] == 2
     lap = train.parse_args(
         ["--model", "lapsrn", "--iters", "1", "--batch", "1", "--patch", "4", "--epoch-iters", "1",
