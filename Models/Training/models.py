@@ -1,0 +1,40 @@
+"""Model factory and checkpoint loading shared by train.py, export.py, macs.py."""
+import torch
+
+from nets.imdn import IMDN, IMDN_RTC
+from nets.lapsrn import LapSRN
+
+MODELS = ("imdn", "imdn-rtc", "lapsrn")
+
+
+def build_model(name, scale):
+    if name == "imdn":
+        return IMDN(scale)
+    if name == "imdn-rtc":
+        if scale != 2:
+            raise ValueError("imdn-rtc is x2 only")
+        return IMDN_RTC(scale)
+    if name == "lapsrn":
+        if scale != 8:
+            raise ValueError("lapsrn is trained as one 3-level model: use --scale 8")
+        return LapSRN(levels=3)
+    raise ValueError(f"unknown model {name!r}; choose from {MODELS}")
+
+
+def load_checkpoint(path, map_location="cpu"):
+    """torch.load for our own checkpoints (they hold RNG states and args, so
+    torch >= 2.6's weights_only default must be switched off)."""
+    try:
+        return torch.load(path, map_location=map_location, weights_only=False)
+    except TypeError:  # torch without the weights_only argument
+        return torch.load(path, map_location=map_location)
+
+
+def load_checkpoint_model(path, map_location="cpu"):
+    """Build the model recorded in a train.py checkpoint and load its weights.
+    Returns (model, meta) where meta has 'model' and 'scale'."""
+    ck = load_checkpoint(path, map_location=map_location)
+    meta = ck["meta"]
+    model = build_model(meta["model"], meta["scale"])
+    model.load_state_dict(ck["model"])
+    return model, meta

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Train NeuralPost SR models (IMDN x2/x3/x4, IMDN-RTC x2, LapSRN x2/x4/x8).
+
+    /usr/bin/python3 Models/Training/train.py --model imdn --scale 2 --out runs/imdn-x2
+
+Losses: L1 (IMDN, IMDN-RTC), multi-level Charbonnier (LapSRN), plus
+``--distill-weight`` x feature-distillation L1 when ``--teacher`` is given
+(IMDN-RTC student, IMDN x2 teacher).  Adam, cosine learning-rate schedule over
+``--iters``.  An epoch is ``--epoch-iters`` iterations; at each epoch end the
+held-out photos are evaluated (PSNR on Y) and a line is appended to
+``<out>/log.jsonl``.  ``<out>/last.pt`` is written atomically every
+``--ckpt-every`` iterations and at each epoch end; ``<out>/best.pt`` holds the
+weights with the best validation PSNR.  ``--resume`` continues from last.pt.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+import data  # noqa: E402
+from models import MODELS, build_model, load_checkpoint, load_checkpoint_model  # noqa: E402
+from nets.imdn import FeatureDistiller  # noqa: E402
+from nets.lapsrn import multilevel_charbonnier  # noqa: E402
+
+DEFAULT_PATCH = {"imdn": 64, "imdn-rtc": 64, "lapsrn": 16}
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", choices=MODELS, required=True)
+    ap.add_argument("--scale", type=int, default=None, help="2/3/4 for imdn, 2 for imdn-rtc, 8 for lapsrn")
+    ap.add_argument("--iters", type=int, default=300000, help="total iterations (schedule length)")
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--patch", type=int, default=None, help="LR patch size (HR = patch*scale); default 64, lapsrn 16")
+    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--min-lr", type=float, default=1e-7)
+    ap.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave torch's default)")
+    ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--epoch-iters", type=int, default=1000)
+    ap.add_argument("--ckpt-every", type=int, default=500)
+    ap.add_argument("--log-every", type=int, default=100)
+    ap.add_argument("--teacher", default=None, help="IMDN x2 checkpoint (last.pt/best.pt) for distillation")
+    ap.add_argument("--distill-weight", type=float, default=1.0)
+    ap.add_argument("--photos", default=data.DEFAULT_PHOTOS)
+    ap.add_argument("--splits", default=data.DEFAULT_SPLITS)
+    ap.add_argument("--max-side", type=int, default=2048, help="downscale larger photos once at load (0: never)")
+    ap.add_argument("--val-crop", type=int, default=384)
+    ap.add_argument("--deterministic", action="store_true", help="deterministic kernels (slower on GPU)")
+    ap.add_argument("--stop-at", type=int, default=None, help=argparse.SUPPRESS)  # tests: simulate a kill
+    a = ap.parse_args(argv)
+    if a.scale is None:
+        a.scale = {"imdn": 2, "imdn-rtc": 2, "lapsrn": 8}[a.model]
+    if a.patch is None:
+        a.patch = DEFAULT_PATCH[a.model]
+    if a.teacher and a.model != "imdn-rtc":
+        ap.error("--teacher is for the imdn-rtc student")
+    return a
+
+
+def pick_device(name):
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name == "cuda" and not torch.cuda.is_available():
+        raise SystemExit("--device cuda requested but CUDA is not available")
+    return torch.device(name)
+
+
+def atomic_save(obj, path):
+    tmp = path + ".tmp"
+    torch.save(obj, tmp)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def rng_state():
+    st = {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()}
+    if torch.cuda.is_available():
+        st["cuda"] = torch.cuda.get_rng_state_all()
+    return st
+
+
+def set_rng_state(st):
+    torch.set_rng_state(st["torch"])
+    np.random.set_state(st["numpy"])
+    random.setstate(st["python"])
+    if "cuda" in st and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(st["cuda"])
+
+
+class Cosine:
+    """lr factor for LambdaLR: cosine from 1 to min_lr/lr over `total` steps.
+    A callable object so LambdaLR's state_dict stays picklable."""
+
+    def __init__(self, total, floor):
+        self.total, self.floor = max(1, total), floor
+
+    def __call__(self, step):
+        t = min(step, self.total) / self.total
+        return self.floor + (1 - self.floor) * 0.5 * (1 + math.cos(math.pi * t))
+
+
+@torch.no_grad()
+def validate(model, val, args, device):
+    """Mean PSNR-Y over the held-out crops (per level for LapSRN)."""
+    model.eval()
+    if args.model == "lapsrn":
+        levels = len(val[0][1])
+        sums = [0.0] * levels
+        for lr, tg in val:
+            outs = model(data.to_tensor(lr)[None].to(device))
+            for k in range(levels):
+                sums[k] += data.psnr_y(data.to_uint8(outs[k][0]), tg[k], 2 ** (k + 1))
+        res = {f"x{2 ** (k + 1)}": s / len(val) for k, s in enumerate(sums)}
+        psnr = res[f"x{args.scale}"]
+    else:
+        s = 0.0
+        for lr, tg in val:
+            out = model(data.to_tensor(lr)[None].to(device))
+            s += data.psnr_y(data.to_uint8(out[0]), tg[0], args.scale)
+        psnr = s / len(val)
+        res = {f"x{args.scale}": psnr}
+    model.train()
+    return psnr, res
+
+
+def truncate_log(path, iteration):
+    """Drop log lines written after the checkpoint we resume from."""
+    if not os.path.exists(path):
+        return
+    with open(path) as fh:
+        lines = [ln for ln in fh if ln.strip() and json.loads(ln).get("iter", 0) <= iteration]
+    with open(path, "w") as fh:
+        fh.writelines(lines)
+
+
+def train(args):
+    device = pick_device(args.device)
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    if args.deterministic or device.type == "cpu":
+        torch.backends.cudnn.deterministic = True
+        torch.backends.cudnn.benchmark = False
+    else:
+        torch.backends.cudnn.benchmark = True
+    os.makedirs(args.out, exist_ok=True)
+    last_path = os.path.join(args.out, "last.pt")
+    best_path = os.path.join(args.out, "best.pt")
+    log_path = os.path.join(args.out, "log.jsonl")
+
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+    random.seed(args.seed)
+
+    model = build_model(args.model, args.scale).to(device)
+    params = list(model.parameters())
+    teacher = distiller = None
+    if args.teacher:
+        teacher, tmeta = load_checkpoint_model(args.teacher, map_location="cpu")
+        if tmeta["model"] != "imdn" or tmeta["scale"] != args.scale:
+            raise SystemExit("teacher must be an IMDN checkpoint with the student's scale")
+        teacher = teacher.to(device).eval()
+        for p in teacher.parameters():
+            p.requires_grad_(False)
+        distiller = FeatureDistiller(
+            model.feature_channels, teacher.feature_channels, len(model.blocks), len(teacher.blocks)
+        ).to(device)
+        params += list(distiller.parameters())
+    opt = torch.optim.Adam(params, lr=args.lr, betas=(0.9, 0.999))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, Cosine(args.iters, args.min_lr / args.lr))
+
+    start, best = 0, -1.0
+    if args.resume and os.path.exists(last_path):
+        ck = load_checkpoint(last_path, map_location="cpu")  # RNG states must stay on the CPU
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["optimizer"])
+        sched.load_state_dict(ck["scheduler"])
+        if distiller is not None and ck.get("distiller") is not None:
+            distiller.load_state_dict(ck["distiller"])
+        set_rng_state(ck["rng"])
+        start, best = ck["iteration"], ck.get("best_psnr", -1.0)
+        truncate_log(log_path, start)
+        print(f"resumed from {last_path} at iteration {start}", flush=True)
+    elif args.resume:
+        print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
+
+    meta = {"model": args.model, "scale": args.scale}
+
+    def save(iteration):
+        atomic_save(
+            {
+                "meta": meta,
+                "args": vars(args),
+                "model": model.state_dict(),
+                "optimizer": opt.state_dict(),
+                "scheduler": sched.state_dict(),
+                "distiller": distiller.state_dict() if distiller is not None else None,
+                "iteration": iteration,
+                "best_psnr": best,
+                "rng": rng_state(),
+            },
+            last_path,
+        )
+
+    train_photos, val_photos = data.load_split(args.splits, args.photos, args.max_side)
+    val = data.validation_set(val_photos, args.model, args.scale, args.val_crop)
+    ds = data.SRTrainSet(train_photos, args.model, args.scale, args.patch, seed=args.seed)
+    end = args.iters if args.stop_at is None else min(args.iters, args.stop_at)
+    loader = torch.utils.data.DataLoader(
+        ds,
+        batch_sampler=data.IterationBatchSampler(start, end, args.batch),
+        num_workers=args.workers,
+        pin_memory=device.type == "cuda",
+        persistent_workers=False,
+    )
+
+    model.train()
+    t0 = time.time()
+    run_loss, run_n = 0.0, 0
+    it = start
+    for batch in loader:
+        batch = [b.to(device, non_blocking=True) for b in batch]
+        lr_img, targets = batch[0], batch[1:]
+        if args.model == "lapsrn":
+            loss = multilevel_charbonnier(model(lr_img), targets)
+        elif distiller is not None:
+            out, feats = model.forward_features(lr_img)
+            with torch.no_grad():
+                _, tfeats = teacher.forward_features(lr_img)
+            loss = F.l1_loss(out, targets[0]) + args.distill_weight * distiller(feats, tfeats)
+        else:
+            loss = F.l1_loss(model(lr_img), targets[0])
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        sched.step()
+        it += 1
+        run_loss += loss.item()
+        run_n += 1
+        if args.log_every and it % args.log_every == 0:
+            print(f"iter {it} loss {run_loss / run_n:.5f} lr {sched.get_last_lr()[0]:.3e} "
+                  f"{(time.time() - t0) / max(1, it - start):.3f}s/it", flush=True)
+        epoch_end = it % args.epoch_iters == 0 or it == args.iters
+        if epoch_end:
+            psnr, per = validate(model, val, args, device)
+            if psnr > best:
+                best = psnr
+                atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr}, best_path)
+            rec = {"epoch": math.ceil(it / args.epoch_iters), "iter": it, "loss": run_loss / max(1, run_n),
+                   "val_psnr_y": psnr, "val": per, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
+            with open(log_path, "a") as fh:
+                fh.write(json.dumps(rec) + "\n")
+            print(json.dumps(rec), flush=True)
+            run_loss, run_n = 0.0, 0
+        if epoch_end or it % args.ckpt_every == 0 or it == end:
+            save(it)
+    return model, it
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    train(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
