@@ -18,6 +18,8 @@ internal static class CliApp
         root.Subcommands.Add(InfoCommand.Create(verbose));
         root.Subcommands.Add(BenchCommand.Create(verbose));
         root.Subcommands.Add(DemoCommand.Create(verbose));
+        root.Subcommands.Add(EvalCommand.Create(verbose));
+        root.Subcommands.Add(ModelsCommand.Create(verbose));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,7 +5,7 @@ namespace NeuralPost.Editor.Cli;
 /// <summary>
 /// Tile progress on stderr: a redrawn bar on a terminal, a line per 10% otherwise, so logs stay readable.
 /// </summary>
-internal sealed class ConsoleProgress(TextWriter writer, string label, bool interactive) : IProgress<TileProgress>
+internal sealed class ConsoleProgress(TextWriter writer, string label, bool interactive, string unit = "tiles") : IProgress<TileProgress>
 {
     private const int BarWidth = 30;
     private int _lastDecile = -1;
@@ -21,7 +21,7 @@ internal sealed class ConsoleProgress(TextWriter writer, string label, bool inte
         if (interactive)
         {
             var filled = (int)(fraction * BarWidth);
-            writer.Write($"\r{label} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Completed}/{value.Total} tiles");
+            writer.Write($"\r{label} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Completed}/{value.Total} {unit}");
             if (value.Completed == value.Total)
             {
                 writer.WriteLine();
@@ -34,7 +34,7 @@ internal sealed class ConsoleProgress(TextWriter writer, string label, bool inte
         if (decile != _lastDecile)
         {
             _lastDecile = decile;
-            writer.WriteLine($"{label}: {value.Completed}/{value.Total} tiles ({fraction:P0})");
+            writer.WriteLine($"{label}: {value.Completed}/{value.Total} {unit} ({fraction:P0})");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace NeuralPost.Core;
@@ -39,6 +40,56 @@ public sealed record ModelCard
 
     /// <summary>Free text: provenance, caveats.</summary>
     [JsonPropertyName("description")] public string? Description { get; init; }
+
+    /// <summary>Trainable parameter count.</summary>
+    [JsonPropertyName("parameters")] public long? Parameters { get; init; }
+
+    /// <summary>Multiply-adds per output megapixel, in units of 10^9 (G), counted analytically from the layers.</summary>
+    [JsonPropertyName("gigaMacsPerOutputMegapixel")] public double? GigaMacsPerOutputMegapixel { get; init; }
+
+    /// <summary>What data and compute produced the weights.</summary>
+    [JsonPropertyName("training")] public TrainingCard? Training { get; init; }
+
+    /// <summary>Measured quality per benchmark set name (e.g. <c>Set5</c>), from <c>neuralpost eval</c>.</summary>
+    [JsonPropertyName("metrics")] public Dictionary<string, QualityCard>? Metrics { get; init; }
+
+    /// <summary>Fields this reader does not know, kept so that rewriting the manifest loses nothing.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>Provenance of trained weights.</summary>
+public sealed record TrainingCard
+{
+    /// <summary>Training data, e.g. the photo packages and crop policy.</summary>
+    [JsonPropertyName("data")] public string? Data { get; init; }
+
+    /// <summary>Device the run used, e.g. <c>cpu (2-core AMD EPYC)</c>.</summary>
+    [JsonPropertyName("device")] public string? Device { get; init; }
+
+    /// <summary>Wall-clock hours of training.</summary>
+    [JsonPropertyName("hours")] public double? Hours { get; init; }
+
+    /// <summary>Optimiser iterations.</summary>
+    [JsonPropertyName("iterations")] public long? Iterations { get; init; }
+
+    /// <summary>Exact command that trained the weights.</summary>
+    [JsonPropertyName("command")] public string? Command { get; init; }
+}
+
+/// <summary>PSNR/SSIM of a model and of bicubic on one benchmark set (Y channel, border crop = scale, uint8).</summary>
+public sealed record QualityCard
+{
+    /// <summary>Mean PSNR of the model in dB.</summary>
+    [JsonPropertyName("psnr")] public double Psnr { get; init; }
+
+    /// <summary>Mean SSIM of the model.</summary>
+    [JsonPropertyName("ssim")] public double Ssim { get; init; }
+
+    /// <summary>Mean PSNR of MATLAB bicubic on the same images.</summary>
+    [JsonPropertyName("bicubicPsnr")] public double BicubicPsnr { get; init; }
+
+    /// <summary>Mean SSIM of MATLAB bicubic on the same images.</summary>
+    [JsonPropertyName("bicubicSsim")] public double BicubicSsim { get; init; }
 }
 
 /// <summary>Describes one model input or output in a <see cref="ModelCard"/>.</summary>
@@ -52,4 +103,7 @@ public sealed record TensorCard
 
     /// <summary>Element type, e.g. <c>float32</c>.</summary>
     [JsonPropertyName("type")] public string? Type { get; init; }
+
+    /// <summary>Other fields (shape, colour, range), kept as written.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
 }

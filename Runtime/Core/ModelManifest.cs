@@ -140,6 +140,32 @@ public sealed class ModelManifest
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>
+    /// Returns a copy of this manifest with one card replaced (matched by id) and writes it to
+    /// <see cref="ManifestPath"/>; used by <c>neuralpost eval --write-card</c> so that card figures come from
+    /// the command that measured them.
+    /// </summary>
+    public ModelManifest WithCard(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var models = Models.Select(m => m.Id == card.Id ? card : m).ToList();
+        if (!_byId.ContainsKey(card.Id))
+        {
+            models.Add(card);
+        }
+
+        var document = new ManifestDocument { SchemaVersion = 1, Models = models };
+        var json = JsonSerializer.Serialize(document, WriteOptions);
+        File.WriteAllText(ManifestPath, json + "\n");
+        return new ModelManifest(ManifestPath, models);
+    }
+
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private sealed class ManifestDocument

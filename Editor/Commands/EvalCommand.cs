@@ -1,0 +1,70 @@
+using System.CommandLine;
+using NeuralPost.Core;
+using NeuralPost.Editor.Cli;
+using NeuralPost.Editor.Evaluation;
+using NeuralPost.Effects.Upscale;
+
+namespace NeuralPost.Editor.Commands;
+
+/// <summary>
+/// <c>neuralpost eval --model ID --set DIR|NAME [--scale S] [--write-card]</c>: per-image and mean PSNR/SSIM beside
+/// bicubic. <c>--write-card</c> stores the means in the model's card, so every card figure comes from this command.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create(Option<bool> verbose)
+    {
+        var model = new Option<string>("--model", "-m") { Description = "Model id or .onnx path", Required = true };
+        var set = new Option<string>("--set") { Description = "Benchmark set: a folder with LR_x<s>/HR_x<s>, or Set5/Set14", Required = true };
+        var scale = new Option<int?>("--scale") { Description = "Expected scale (checked against the model)" };
+        var writeCard = new Option<bool>("--write-card") { Description = "Store the mean figures in the model's card in Models/models.json" };
+
+        var command = new Command("eval", "PSNR/SSIM (Y channel, published protocol) of a model beside bicubic") { model, set, scale, writeCard };
+        command.SetAction(parse =>
+        {
+            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
+            var expected = parse.GetValue(scale) ?? card?.Scale;
+            using var network = SuperResolutionModel.Load(context.Environment, path, expectedScale: expected);
+            var setDir = SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set));
+            var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
+            var total = Directory.Exists(Path.Combine(setDir, $"LR_x{network.Scale}"))
+                ? Directory.GetFiles(Path.Combine(setDir, $"LR_x{network.Scale}"), "*.png").Length : 0;
+            var progress = new ConsoleProgress(context.Err, "eval", !Console.IsErrorRedirected, "images");
+            var done = 0;
+
+            context.Out.WriteLine(SuperResolutionEvaluator.Header(label));
+            var mean = SuperResolutionEvaluator.Evaluate(network, setDir, card?.ReceptiveField ?? 16, score =>
+            {
+                context.Out.WriteLine(SuperResolutionEvaluator.Row(score));
+                progress.Report(new TileProgress(++done, total));
+            });
+            context.Out.WriteLine(SuperResolutionEvaluator.Mean(mean));
+
+            if (parse.GetValue(writeCard))
+            {
+                if (card is null)
+                {
+                    throw new NeuralPostException("--write-card needs a model id from the manifest, not a file path");
+                }
+
+                var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(setDir));
+                var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal)
+                {
+                    [setName] = new QualityCard
+                    {
+                        Psnr = Math.Round(mean.Psnr, 2),
+                        Ssim = Math.Round(mean.Ssim, 4),
+                        BicubicPsnr = Math.Round(mean.BicubicPsnr, 2),
+                        BicubicSsim = Math.Round(mean.BicubicSsim, 4),
+                    },
+                };
+                context.Manifest.WithCard(card with { Metrics = metrics });
+                context.Out.WriteLine($"wrote {setName} figures to the card of {card.Id} in {context.Manifest.ManifestPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using NeuralPost.Editor.Cli;
+using NeuralPost.Editor.Evaluation;
+
+namespace NeuralPost.Editor.Commands;
+
+/// <summary><c>neuralpost models validate [--eval]</c>: checks every manifest entry; non-zero exit on any mismatch.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(Option<bool> verbose)
+    {
+        var reEvaluate = new Option<bool>("--eval") { Description = "Also re-run eval on each set in a card and compare with its figures" };
+        var validate = new Command("validate", "Check every entry of Models/models.json against its file") { reEvaluate };
+        validate.SetAction(parse =>
+        {
+            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var manifest = context.Manifest;
+            var failures = 0;
+            foreach (var card in manifest.Models)
+            {
+                var result = ModelValidator.Validate(manifest, card, context.Environment, parse.GetValue(reEvaluate));
+                context.Out.WriteLine($"{(result.Passed ? "ok  " : "FAIL")} {result.Id,-18} {result.Detail}");
+                failures += result.Passed ? 0 : 1;
+            }
+
+            if (failures > 0)
+            {
+                context.Err.WriteLine($"neuralpost: error: {failures} of {manifest.Models.Count} manifest entries failed validation");
+                return ExitCodes.Failure;
+            }
+
+            context.Out.WriteLine($"all {manifest.Models.Count} entries of {manifest.ManifestPath} are valid");
+            return ExitCodes.Success;
+        });
+        return new Command("models", "Model manifest tools") { validate };
+    }
+}

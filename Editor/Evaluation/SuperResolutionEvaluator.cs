@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using NeuralPost.Core;
+using NeuralPost.Effects.Upscale;
+using NeuralPost.Imaging;
+
+namespace NeuralPost.Editor.Evaluation;
+
+/// <summary>PSNR/SSIM of one image, for the model and for MATLAB bicubic.</summary>
+internal sealed record ImageScore(string Name, int Width, int Height, double Psnr, double Ssim, double BicubicPsnr,
+    double BicubicSsim, double Milliseconds);
+
+/// <summary>Mean scores over a set.</summary>
+internal sealed record SetScore(int Images, double Psnr, double Ssim, double BicubicPsnr, double BicubicSsim);
+
+/// <summary>
+/// Scores a super-resolution model on a benchmark set with the published protocol: the given LR images as input,
+/// output rounded to uint8, Y channel (BT.601), <c>scale</c> pixels cropped from each border; MATLAB bicubic of the
+/// same LR image alongside.
+/// </summary>
+internal static class SuperResolutionEvaluator
+{
+    public const int TileSize = 256;
+
+    public static SetScore Evaluate(SuperResolutionModel model, string setDirectory, int overlap,
+        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model")
+    {
+        var scale = model.Scale;
+        var lowDir = Path.Combine(setDirectory, $"LR_x{scale}");
+        var highDir = Path.Combine(setDirectory, $"HR_x{scale}");
+        if (!Directory.Exists(lowDir) || !Directory.Exists(highDir))
+        {
+            throw new NeuralPostException($"{setDirectory} has no LR_x{scale}/HR_x{scale} folders for this x{scale} model");
+        }
+
+        var files = Directory.GetFiles(lowDir, "*.png").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+        {
+            throw new NeuralPostException($"no PNG files in {lowDir}");
+        }
+
+        if (outputDirectory is not null)
+        {
+            Directory.CreateDirectory(outputDirectory);
+        }
+
+        var upscaler = new TiledUpscaler(model);
+        double psnr = 0, ssim = 0, bicubicPsnr = 0, bicubicSsim = 0;
+        foreach (var file in files)
+        {
+            var low = PngDecoder.Load(file).ToRgb8();
+            var high = PngDecoder.Load(Path.Combine(highDir, Path.GetFileName(file))).ToRgb8();
+            var clock = Stopwatch.StartNew();
+            var upscaled = upscaler.Upscale(low, TileSize, overlap);
+            clock.Stop();
+            var bicubic = MatlabBicubic.Upscale(low, scale);
+            var score = new ImageScore(Path.GetFileNameWithoutExtension(file), low.Width, low.Height,
+                QualityMetrics.PsnrY(upscaled, high, scale), QualityMetrics.SsimY(upscaled, high, scale),
+                QualityMetrics.PsnrY(bicubic, high, scale), QualityMetrics.SsimY(bicubic, high, scale),
+                clock.Elapsed.TotalMilliseconds);
+            psnr += score.Psnr;
+            ssim += score.Ssim;
+            bicubicPsnr += score.BicubicPsnr;
+            bicubicSsim += score.BicubicSsim;
+            if (outputDirectory is not null)
+            {
+                PngEncoder.Save(upscaled, Path.Combine(outputDirectory, $"{score.Name}_{outputLabel}.png"));
+                PngEncoder.Save(bicubic, Path.Combine(outputDirectory, $"{score.Name}_bicubic.png"));
+            }
+
+            onImage(score);
+        }
+
+        var n = files.Length;
+        return new SetScore(n, psnr / n, ssim / n, bicubicPsnr / n, bicubicSsim / n);
+    }
+
+    /// <summary>Resolves a set argument: an existing folder, else a name under the shared benchmark folder.</summary>
+    public static string ResolveSet(string set) =>
+        Directory.Exists(set) ? set : Path.Combine(Cli.BenchmarkData.FindRoot(), set);
+
+    public static string Header(string label) =>
+        $"{"image",-12} {"size",-10} {label + " PSNR/SSIM",28} {"bicubic PSNR/SSIM",20} {"ms",8}";
+
+    public static string Row(ImageScore s) =>
+        $"{s.Name,-12} {$"{s.Width}x{s.Height}",-10} {$"{s.Psnr:F2} / {s.Ssim:F4}",28} {$"{s.BicubicPsnr:F2} / {s.BicubicSsim:F4}",20} {s.Milliseconds,8:F1}";
+
+    public static string Mean(SetScore s) =>
+        $"{"mean",-12} {"",-10} {$"{s.Psnr:F2} / {s.Ssim:F4}",28} {$"{s.BicubicPsnr:F2} / {s.BicubicSsim:F4}",20}";
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using NeuralPost.Effects.Upscale;
+
+namespace NeuralPost.Tests.Effects.Upscale;
+
+/// <summary>
+/// Each architecture of Models/Training, exported to ONNX by the project's exporter, gives the same output through
+/// our C# binding as through PyTorch on the same random input (max abs difference <= 1e-4).
+/// </summary>
+[Category("NeedsTorch")]
+internal sealed class ExportParityTests : OrtTestFixture
+{
+    private const float Tolerance = 1e-4f;
+
+    [TestCase("imdn", 2, 3)]
+    [TestCase("imdn", 3, 3)]
+    [TestCase("imdn", 4, 3)]
+    [TestCase("imdn-rtc", 2, 3)]
+    [TestCase("lapsrn", 8, 1)]
+    [TestCase("lapsrn", 8, 2)]
+    [TestCase("lapsrn", 8, 3)]
+    public void ExportedModelMatchesPyTorch(string model, int scale, int level)
+    {
+        var dir = TestPaths.NewTempDirectory();
+        RunPython("--model", model, "--scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--level", level.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", dir);
+
+        using var network = SuperResolutionModel.Load(Ort, Path.Combine(dir, "model.onnx"));
+        var expectedScale = model == "lapsrn" ? 1 << level : scale;
+        Assert.That(network.Scale, Is.EqualTo(expectedScale));
+        AssertMatchesReference(network, dir);
+    }
+
+    internal static void AssertMatchesReference(SuperResolutionModel network, string dir)
+    {
+        const int height = 23;
+        const int width = 17;
+        var input = ReadFloats(Path.Combine(dir, "input.f32"));
+        var expected = ReadFloats(Path.Combine(dir, "output.f32"));
+        Assert.That(input, Has.Length.EqualTo(3 * height * width));
+        var buffers = network.GetBuffers(height, width);
+        input.CopyTo(buffers.Input, 0);
+        network.Run(buffers);
+        Assert.That(buffers.Output, Has.Length.EqualTo(expected.Length));
+        var max = 0f;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(buffers.Output[i] - expected[i]));
+        }
+
+        TestContext.Out.WriteLine($"max abs difference vs PyTorch: {max:E2}");
+        Assert.That(max, Is.LessThanOrEqualTo(Tolerance));
+    }
+
+    internal static void RunPython(params string[] args)
+    {
+        const string python = "/usr/bin/python3";
+        if (!File.Exists(python))
+        {
+            Assert.Ignore($"{python} not found: the PyTorch side of the parity test cannot run");
+        }
+
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(TestPaths.RepoRoot, "Models", "Training", "parity.py"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0 && stderr.Contains("No module named 'torch'", StringComparison.Ordinal))
+        {
+            Assert.Ignore("python3-torch is not installed: the PyTorch side of the parity test cannot run");
+        }
+
+        Assert.That(process.ExitCode, Is.Zero, $"parity.py failed: {stderr}{stdout.Result}");
+    }
+
+    private static float[] ReadFloats(string path) => MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
+}
