@@ -32,6 +32,17 @@ internal static class ModelsCommand
             context.Out.WriteLine($"all {manifest.Models.Count} entries of {manifest.ManifestPath} are valid");
             return ExitCodes.Success;
         });
-        return new Command("models", "Model manifest tools") { validate };
+        var set = new Option<string>("--set") { Description = "Benchmark set whose card figures to plot", DefaultValueFactory = _ => "Set5" };
+        var output = new Option<string>("--out") { Description = "SVG file to write", DefaultValueFactory = _ => Path.Combine("Models", "psnr-vs-macs.svg") };
+        var chart = new Command("chart", "Draw PSNR against multiply-adds for every model card, bicubic and the published points (SVG)") { set, output };
+        chart.SetAction(parse =>
+        {
+            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var path = parse.GetRequiredValue(output);
+            File.WriteAllText(path, Charts.PsnrMacsChart.Render(context.Manifest, parse.GetRequiredValue(set)));
+            context.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+            return ExitCodes.Success;
+        });
+        return new Command("models", "Model manifest tools") { validate, chart };
     }
 }

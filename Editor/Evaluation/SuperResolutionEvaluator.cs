@@ -19,7 +19,9 @@ internal sealed record SetScore(int Images, double Psnr, double Ssim, double Bic
 /// </summary>
 internal static class SuperResolutionEvaluator
 {
-    public const int TileSize = 256;
+    // Whole-image inference, as the published protocol: IMDN's channel attention pools over the whole input, so
+    // tiles would change its statistics.
+    public const int TileSize = 0;
 
     public static SetScore Evaluate(SuperResolutionModel model, string setDirectory, int overlap,
         Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model")

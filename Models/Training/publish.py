@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Publishes a trained checkpoint as a shipped model: ONNX file in Models/, weights for resuming and for the
+parity test in Models/Training/weights/, and its card in Models/models.json with every figure measured here
+(sha256, parameters, multiply-adds, receptive field, training time and iterations from the run's log).
+PSNR/SSIM are added afterwards by `./neuralpost eval --model <id> --set Set5 --write-card`.
+
+    /usr/bin/python3 Models/Training/publish.py --ckpt /work/runs/imdn-rtc-x2/best.pt --run /work/runs/imdn-rtc-x2 \
+        --id imdn-rtc-x2 --device "cpu (1 thread, 2-core AMD EPYC VM)" --command "train.py --model imdn-rtc ..."
+"""
+import argparse
+import hashlib
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+import torch  # noqa: E402
+
+from export import export_module  # noqa: E402
+from macs import macs_per_output_mp  # noqa: E402
+from models import load_checkpoint, load_checkpoint_model  # noqa: E402
+from nets.lapsrn import LapSRNLevel  # noqa: E402
+
+MODELS_DIR = os.path.normpath(os.path.join(HERE, ".."))
+ARCHITECTURES = {
+    "imdn": "IMDN (Hui et al. 2019): 6 IMDBs with contrast-aware channel attention, 64 ch, PixelShuffle",
+    "imdn-rtc": "IMDN-RTC: 12 ch, 5 light distillation blocks without attention, PixelShuffle",
+    "lapsrn": "LapSRN (Lai et al. 2017): Laplacian pyramid of x2 levels, d=10 convs per level, 64 ch",
+}
+DATA = ("93 photos from Debian packages (lomiri-wallpapers-16.04/20.04, mate-backgrounds, "
+        "plasma-workspace-wallpapers, ukui-wallpapers, python3-skimage data; split in Models/Training/splits.json); "
+        "random HR crops, flips, 90-degree rotations; LR by the project's MATLAB-compatible bicubic")
+
+
+def receptive_field(module, size=129):
+    """Width of the input region that moves the centre output pixel; None when the model pools globally."""
+    x = torch.zeros(1, 3, size, size, requires_grad=True)
+    y = module(x)
+    c = y.shape[-1] // 2
+    y[0, :, c, c].sum().backward()
+    cols = (x.grad.abs().sum(dim=(0, 1, 2)) > 0).nonzero().flatten()
+    width = int(cols.max() - cols.min() + 1)
+    return None if width >= size else width
+
+
+def training_hours(log_path):
+    """Sums the run's segments (the log's time restarts at each resume)."""
+    hours, last = 0.0, 0.0
+    with open(log_path) as fh:
+        for line in fh:
+            t = json.loads(line)["time"]
+            if t < last:
+                hours += last
+            last = t
+    return round((hours + last) / 3600, 2)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--run", required=True, help="run folder with log.jsonl and last.pt")
+    ap.add_argument("--id", required=True)
+    ap.add_argument("--level", type=int, help="LapSRN level to publish (1, 2, 3)")
+    ap.add_argument("--device", required=True)
+    ap.add_argument("--command", required=True)
+    ap.add_argument("--manifest", default=os.path.join(MODELS_DIR, "models.json"))
+    a = ap.parse_args(argv)
+
+    model, meta = load_checkpoint_model(a.ckpt)
+    iterations = load_checkpoint(os.path.join(a.run, "last.pt"))["iteration"]
+    name = meta["model"]
+    module = LapSRNLevel(model, a.level) if name == "lapsrn" else model
+    scale = 2 ** a.level if name == "lapsrn" else meta["scale"]
+    module.eval()
+
+    onnx_path = os.path.join(MODELS_DIR, f"{a.id}.onnx")
+    digest, params = export_module(module, onnx_path)
+    weights_dir = os.path.join(HERE, "weights")
+    os.makedirs(weights_dir, exist_ok=True)
+    torch.save({"model_name": name, "scale": meta["scale"], "state_dict": model.state_dict(), "iteration": iterations},
+               os.path.join(weights_dir, f"{a.id}.pt"))
+
+    card = {
+        "id": a.id,
+        "file": f"{a.id}.onnx",
+        "sha256": digest,
+        "kind": "super-resolution",
+        "architecture": ARCHITECTURES[name],
+        "scale": scale,
+        "receptiveField": receptive_field(module),
+        "input": {"name": "input", "layout": "NCHW", "shape": [1, 3, "height", "width"], "color": "RGB",
+                  "range": [0, 1], "type": "float32"},
+        "output": {"name": "output", "layout": "NCHW", "shape": [1, 3, "out_height", "out_width"], "color": "RGB",
+                   "range": [0, 1], "type": "float32"},
+        "parameters": params,
+        "gigaMacsPerOutputMegapixel": round(macs_per_output_mp(module, scale) / 1e9, 3),
+        "training": {"data": DATA, "device": a.device, "hours": training_hours(os.path.join(a.run, "log.jsonl")),
+                     "iterations": iterations, "command": a.command},
+    }
+    with open(a.manifest) as fh:
+        manifest = json.load(fh)
+    kept = [m for m in manifest["models"] if m["id"] != a.id]
+    old = next((m for m in manifest["models"] if m["id"] == a.id), None)
+    if old and old.get("sha256") == digest and "metrics" in old:
+        card["metrics"] = old["metrics"]  # same weights: the measured figures still hold
+    manifest["models"] = kept + [card]
+    with open(a.manifest, "w") as fh:
+        json.dump(manifest, fh, indent=2)
+        fh.write("\n")
+    print(json.dumps(card, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
