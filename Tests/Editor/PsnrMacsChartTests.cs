@@ -30,9 +30,10 @@ internal sealed class PsnrMacsChartTests
         Assert.That(published, Has.Count.EqualTo(PublishedResults.Set5.Count));
         Assert.That(texts, Has.Some.Contains("bicubic x2 33.67").And.Some.Contains("bicubic x4 28.43"));
         Assert.That(texts, Has.Some.Contains("a-x2 35.10"));
-        var higher = ours.Single(c => texts.Any(t => t.StartsWith("a-x2", StringComparison.Ordinal)) && c == ours[0]);
-        Assert.That(double.Parse((string)higher.Attribute("cy")!, System.Globalization.CultureInfo.InvariantCulture),
-            Is.LessThan(double.Parse((string)ours[1].Attribute("cy")!, System.Globalization.CultureInfo.InvariantCulture)),
-            "higher PSNR is drawn higher");
+        // Cards are drawn in manifest order: a-x2 (35.1 dB) then b-x4 (30.2 dB); SVG y grows downwards.
+        Assert.That(CentreY(ours[0]), Is.LessThan(CentreY(ours[1])), "higher PSNR is drawn higher");
     }
+
+    private static double CentreY(XElement circle) =>
+        double.Parse((string)circle.Attribute("cy")!, System.Globalization.CultureInfo.InvariantCulture);
 }
