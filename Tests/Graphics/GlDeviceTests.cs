@@ -89,7 +89,7 @@ internal sealed class GlDeviceTests
         using var device = GlTestDevice.CreateOrIgnore();
         if (!device.SupportsTimerQueries)
         {
-            Assert.Ignore($"GL_TIME_ELAPSED has no counter bits on {device.Renderer}");
+            Assert.Ignore($"GL_TIMESTAMP has no counter bits on {device.Renderer}");
         }
 
         using var timer = device.CreateTimer();

@@ -47,7 +47,7 @@ public sealed unsafe partial class GlDevice : IGraphicsDevice
         Gl.PixelStorei(GL_UNPACK_ALIGNMENT, 1);
         Gl.DepthFunc(GL_LESS);
         int timerBits;
-        Gl.GetQueryiv(GL_TIME_ELAPSED, GL_QUERY_COUNTER_BITS, &timerBits);
+        Gl.GetQueryiv(GL_TIMESTAMP, GL_QUERY_COUNTER_BITS, &timerBits);
         SupportsTimerQueries = timerBits > 0;
         CheckError("initialising the device");
     }

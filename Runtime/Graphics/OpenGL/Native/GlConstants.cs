@@ -52,6 +52,7 @@ internal static class GlConstants
     public const uint GL_WRITE_ONLY = 0x88B9;
     public const uint GL_READ_WRITE = 0x88BA;
     public const uint GL_TIME_ELAPSED = 0x88BF;
+    public const uint GL_TIMESTAMP = 0x8E28;
     public const uint GL_PIXEL_PACK_BUFFER = 0x88EB;
     public const uint GL_DEPTH24_STENCIL8 = 0x88F0;
     public const uint GL_FRAGMENT_SHADER = 0x8B30;

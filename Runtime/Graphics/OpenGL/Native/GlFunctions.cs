@@ -91,6 +91,7 @@ internal sealed unsafe class GlFunctions
     public readonly delegate* unmanaged[Cdecl]<uint, byte> IsQuery;
     public readonly delegate* unmanaged[Cdecl]<uint, uint, void> BeginQuery;
     public readonly delegate* unmanaged[Cdecl]<uint, void> EndQuery;
+    public readonly delegate* unmanaged[Cdecl]<uint, uint, void> QueryCounter;
     public readonly delegate* unmanaged[Cdecl]<uint, uint, int*, void> GetQueryiv;
     public readonly delegate* unmanaged[Cdecl]<uint, uint, int*, void> GetQueryObjectiv;
     public readonly delegate* unmanaged[Cdecl]<uint, uint, ulong*, void> GetQueryObjectui64v;
@@ -186,6 +187,7 @@ internal sealed unsafe class GlFunctions
         IsQuery = (delegate* unmanaged[Cdecl]<uint, byte>)Load(getProcAddress, "glIsQuery");
         BeginQuery = (delegate* unmanaged[Cdecl]<uint, uint, void>)Load(getProcAddress, "glBeginQuery");
         EndQuery = (delegate* unmanaged[Cdecl]<uint, void>)Load(getProcAddress, "glEndQuery");
+        QueryCounter = (delegate* unmanaged[Cdecl]<uint, uint, void>)Load(getProcAddress, "glQueryCounter");
         GetQueryiv = (delegate* unmanaged[Cdecl]<uint, uint, int*, void>)Load(getProcAddress, "glGetQueryiv");
         GetQueryObjectiv = (delegate* unmanaged[Cdecl]<uint, uint, int*, void>)Load(getProcAddress, "glGetQueryObjectiv");
         GetQueryObjectui64v = (delegate* unmanaged[Cdecl]<uint, uint, ulong*, void>)Load(getProcAddress, "glGetQueryObjectui64v");
