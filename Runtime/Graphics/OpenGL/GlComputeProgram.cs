@@ -1,0 +1,12 @@
+using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+
+namespace NeuralPost.Graphics.OpenGL;
+
+/// <summary>A program with a single compute stage.</summary>
+internal sealed class GlComputeProgram : GlProgram, IComputeProgram
+{
+    public GlComputeProgram(GlDevice device, string name, string source)
+        : base(device, name, [(GL_COMPUTE_SHADER, "compute", source)])
+    {
+    }
+}
