@@ -9,13 +9,19 @@ internal sealed class LifecycleRecorder : Component
 
     public Action<LifecycleRecorder>? OnNextUpdate { get; set; }
 
+    public Action<LifecycleRecorder>? OnStart { get; set; }
+
     public int Count(string name) => Events.Count(e => e == name);
 
     protected override void Awake() => Events.Add("Awake");
 
     protected override void OnEnable() => Events.Add("OnEnable");
 
-    protected override void Start() => Events.Add("Start");
+    protected override void Start()
+    {
+        Events.Add("Start");
+        OnStart?.Invoke(this);
+    }
 
     protected override void Update(FrameTime time)
     {

@@ -43,6 +43,22 @@ internal sealed class LifecycleTests
     }
 
     [Test]
+    public void AComponentAddedDuringStartIsNotUpdatedBeforeItsOwnStart()
+    {
+        using var host = new TestHost();
+        var gameObject = new GameObject();
+        var spawner = gameObject.AddComponent<LifecycleRecorder>();
+        LifecycleRecorder? spawned = null;
+        spawner.OnStart = self => spawned = self.GameObject.AddComponent<LifecycleRecorder>();
+        host.World.Add(gameObject);
+
+        host.Frame();
+        Assert.That(spawned!.Events, Is.EqualTo(new[] { "Awake", "OnEnable" }));
+        host.Frame();
+        Assert.That(spawned.Events, Is.EqualTo(new[] { "Awake", "OnEnable", "Start", "Update" }));
+    }
+
+    [Test]
     public void StartWaitsUntilTheComponentIsFirstEnabled()
     {
         using var host = new TestHost();
