@@ -1,0 +1,37 @@
+namespace NeuralPost.Core;
+
+/// <summary>Settings of the optional dehaze pass that runs after upscaling; plain data, validated on set.</summary>
+public sealed class DehazeSettings
+{
+    /// <summary>Manifest id of the dehaze network shipped with the package.</summary>
+    public const string DefaultModelId = "dehaze";
+
+    private float _strength = 1f;
+    private string _modelId = DefaultModelId;
+
+    /// <summary>Whether the pass runs at all.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Blend between the input (0) and the network's output (1), so a scene can take only part of the correction.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1] or NaN.</exception>
+    public float Strength
+    {
+        get => _strength;
+        set => _strength = UnitInterval.Require(value, nameof(value));
+    }
+
+    /// <summary>Manifest id of the dehaze network.</summary>
+    /// <exception cref="ArgumentException">The value is null, empty or white space.</exception>
+    public string ModelId
+    {
+        get => _modelId;
+        set => _modelId = !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw new ArgumentException("the dehaze model id must not be blank", nameof(value));
+    }
+
+    /// <summary>Whether the pass changes the image: enabled with a non-zero strength.</summary>
+    public bool IsActive() => Enabled && _strength > 0f;
+}
