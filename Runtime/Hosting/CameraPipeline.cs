@@ -72,7 +72,7 @@ internal sealed class CameraPipeline : IDisposable
         // No passes, or a chain whose declared size is not the output's: resample, bilinear unless sizes match.
         if (!ReferenceEquals(current, output))
         {
-            _copier.Blit(current, output, currentSize == outputSize ? BlitFilter.Point : BlitFilter.Bilinear);
+            _copier.Blit(current, output, currentSize == outputSize ? BlitFilter.Nearest : BlitFilter.Linear);
         }
 
         _passes.Clear();
@@ -166,7 +166,7 @@ internal sealed class CameraPipeline : IDisposable
             }
         }
 
-        _copier.Blit(source, destination, resizes ? BlitFilter.Bilinear : BlitFilter.Point);
+        _copier.Blit(source, destination, resizes ? BlitFilter.Linear : BlitFilter.Nearest);
     }
 
     private void Fault(Component component, string reason)

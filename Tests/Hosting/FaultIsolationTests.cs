@@ -1,3 +1,4 @@
+using NeuralPost.Graphics;
 using NeuralPost.Core;
 using NeuralPost.Hosting;
 
@@ -19,7 +20,7 @@ internal sealed class FaultIsolationTests
         host.Frames(10);
         Assert.Multiple(() =>
         {
-            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "A", "blit:Point", "B" }));
+            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "A", "blit:Nearest", "B" }));
             Assert.That(host.Log, Has.Count.EqualTo(1));
             Assert.That(host.Log[0], Does.Contain("Main/TagPass").And.Contain("broken"));
             Assert.That(broken.IsFaulted);
@@ -64,10 +65,10 @@ internal sealed class FaultIsolationTests
         var (source, destination, filter) = host.Copier.Calls[^1];
         Assert.Multiple(() =>
         {
-            Assert.That(filter, Is.EqualTo(BlitFilter.Bilinear));
+            Assert.That(filter, Is.EqualTo(BlitFilter.Linear));
             Assert.That((source.Width, source.Height), Is.EqualTo((64, 36)));
             Assert.That((destination.Width, destination.Height), Is.EqualTo((128, 72)));
-            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Bilinear", "dehaze" }));
+            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Linear", "dehaze" }));
             Assert.That(host.Log, Has.Count.EqualTo(1));
         });
     }
@@ -88,7 +89,7 @@ internal sealed class FaultIsolationTests
         host.Frames(4);
         Assert.Multiple(() =>
         {
-            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Point" }));
+            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Nearest" }));
             Assert.That(host.Log, Has.Count.EqualTo(2), "the pass and its fallback, once each");
         });
     }
@@ -103,7 +104,7 @@ internal sealed class FaultIsolationTests
         host.Frames(3);
         Assert.Multiple(() =>
         {
-            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Point" }));
+            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Nearest" }));
             Assert.That(host.Log, Has.Count.EqualTo(1));
         });
     }

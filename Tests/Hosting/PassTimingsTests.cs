@@ -67,7 +67,7 @@ internal sealed class PassTimingsTests
         void IPostProcess.OnRenderImage(IRenderTarget source, IRenderTarget destination, PostProcessContext context)
         {
             context.Timings.Report("timed", 1.25);
-            context.Copier.Blit(source, destination, BlitFilter.Point);
+            context.Copier.Blit(source, destination, BlitFilter.Nearest);
         }
     }
 }

@@ -26,14 +26,14 @@ internal sealed class PostProcessChainTests
         using var host = new TestHost();
         var (_, camera) = host.AddCamera();
         host.Frame();
-        Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Point" }));
+        Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Nearest" }));
 
         camera.RenderScale = 0.5f;
         host.Frame();
         Assert.Multiple(() =>
         {
             Assert.That(host.Scene.Calls[^1].Size, Is.EqualTo(new Size(64, 36)));
-            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Bilinear" }));
+            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "blit:Linear" }));
         });
     }
 
