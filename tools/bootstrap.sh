@@ -79,6 +79,9 @@ np_ensure_ort() {
 
 np_bootstrap() {
   np_require_dotnet
+  # OpenGL 4.5 through EGL without a display (Mesa llvmpipe on machines without a GPU) and GLFW for windows.
+  np_apt_install libegl1 libgl1-mesa-dri libegl-mesa0 libglfw3 \
+    || np_log "OpenGL packages unavailable: the sample falls back or reports it, and GL tests report Ignored"
   np_ensure_ort
 }
 

@@ -10,7 +10,8 @@ source "$ROOT/tools/bootstrap.sh"
 np_bootstrap
 # PIL is the independent PNG decoder some tests cross-check our encoder against; torch, onnx, numpy and pytest
 # run the training pipeline's tests and the PyTorch side of the export-parity tests.
-np_apt_install python3 python3-pil python3-numpy python3-onnx python3-torch python3-scipy python3-pytest \
+# Xvfb gives the windowed tests a display.
+np_apt_install xvfb xauth python3 python3-pil python3-numpy python3-onnx python3-torch python3-scipy python3-pytest \
   || np_log "some Python packages are unavailable: the tests that need them report Ignored/skipped"
 
 cd "$ROOT"
