@@ -31,10 +31,13 @@ def load_checkpoint(path, map_location="cpu"):
 
 
 def load_checkpoint_model(path, map_location="cpu"):
-    """Build the model recorded in a train.py checkpoint and load its weights.
-    Returns (model, meta) where meta has 'model' and 'scale'."""
+    """Build the model recorded in a train.py checkpoint, or in a shipped weights file written by publish.py
+    (Models/Training/weights/<id>.pt), and load its weights. Returns (model, meta) with 'model' and 'scale'."""
     ck = load_checkpoint(path, map_location=map_location)
-    meta = ck["meta"]
+    if "meta" in ck:
+        meta, state = ck["meta"], ck["model"]
+    else:
+        meta, state = {"model": ck["model_name"], "scale": ck["scale"]}, ck["state_dict"]
     model = build_model(meta["model"], meta["scale"])
-    model.load_state_dict(ck["model"])
+    model.load_state_dict(state)
     return model, meta

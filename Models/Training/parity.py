@@ -27,19 +27,14 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from export import export_module  # noqa: E402
-from models import MODELS, build_model, load_checkpoint, load_checkpoint_model  # noqa: E402
+from models import MODELS, build_model, load_checkpoint_model  # noqa: E402
 from nets.lapsrn import LapSRNLevel  # noqa: E402
 
 
 def load(args):
-    if args.ckpt:
-        model, meta = load_checkpoint_model(args.ckpt)
+    if args.ckpt or args.weights:
+        model, meta = load_checkpoint_model(args.ckpt or args.weights)
         return model, meta["model"], meta["scale"]
-    if args.weights:
-        saved = load_checkpoint(args.weights)
-        model = build_model(saved["model_name"], saved["scale"])
-        model.load_state_dict(saved["state_dict"])
-        return model, saved["model_name"], saved["scale"]
     torch.manual_seed(args.seed)
     return build_model(args.model, args.scale), args.model, args.scale
 
@@ -49,7 +44,7 @@ def main(argv=None):
     ap.add_argument("--model", choices=MODELS)
     ap.add_argument("--scale", type=int, default=2)
     ap.add_argument("--ckpt", help="train.py checkpoint")
-    ap.add_argument("--weights", help="state_dict file written by export.py --weights-out")
+    ap.add_argument("--weights", help="shipped weights file written by publish.py (Models/Training/weights/<id>.pt)")
     ap.add_argument("--level", type=int, default=3, help="LapSRN output level (1: x2, 2: x4, 3: x8)")
     ap.add_argument("--height", type=int, default=23)
     ap.add_argument("--width", type=int, default=17)

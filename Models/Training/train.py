@@ -54,6 +54,9 @@ def parse_args(argv=None):
     ap.add_argument("--epoch-iters", type=int, default=1000)
     ap.add_argument("--ckpt-every", type=int, default=500)
     ap.add_argument("--log-every", type=int, default=100)
+    ap.add_argument("--init-weights", default=None,
+                    help="start from these weights (a checkpoint or a shipped Models/Training/weights/<id>.pt) "
+                         "instead of random ones; ignored when --resume finds last.pt")
     ap.add_argument("--teacher", default=None, help="IMDN x2 checkpoint (last.pt/best.pt) for distillation")
     ap.add_argument("--distill-weight", type=float, default=1.0)
     ap.add_argument("--photos", default=data.DEFAULT_PHOTOS)
@@ -196,8 +199,15 @@ def train(args):
         start, best = ck["iteration"], ck.get("best_psnr", -1.0)
         truncate_log(log_path, start)
         print(f"resumed from {last_path} at iteration {start}", flush=True)
-    elif args.resume:
-        print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
+    else:
+        if args.resume:
+            print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
+        if args.init_weights:
+            init, imeta = load_checkpoint_model(args.init_weights, map_location="cpu")
+            if (imeta["model"], imeta["scale"]) != (args.model, args.scale):
+                raise SystemExit(f"--init-weights holds {imeta['model']} x{imeta['scale']}, not {args.model} x{args.scale}")
+            model.load_state_dict(init.state_dict())
+            print(f"initialised from {args.init_weights}", flush=True)
 
     meta = {"model": args.model, "scale": args.scale}
 

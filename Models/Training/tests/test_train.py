@@ -104,3 +104,18 @@ def test_psnr_y():
     assert data.psnr_y(a, a, 2) == float("inf")
     assert 40 < data.psnr_y(a, b, 2) < 70
     assert data.psnr_y(a, b, 4) == float("inf")  # the differing pixel is cropped away
+
+
+def test_init_weights_starts_from_shipped_weights(tmp_path):
+    """A later session continues from the published weights instead of restarting from random ones."""
+    import torch
+    from models import build_model, load_checkpoint_model
+
+    torch.manual_seed(123)
+    source = build_model("imdn-rtc", 2)
+    weights = tmp_path / "w.pt"
+    torch.save({"model_name": "imdn-rtc", "scale": 2, "state_dict": source.state_dict(), "iteration": 5}, weights)
+    loaded, meta = load_checkpoint_model(str(weights))
+    assert meta == {"model": "imdn-rtc", "scale": 2}
+    for a, b in zip(loaded.parameters(), source.parameters()):
+        assert torch.equal(a, b)
