@@ -209,8 +209,10 @@ class PyramidPoolingTail(nn.Module):
 class Teacher(nn.Module):
     """Autoencoder trained on clear images: a LightEncoder plus a plain
     decoder (same topology as the AttentionDecoder, residual blocks instead of
-    attention blocks, skip-adds at 1/8 and 1/4) and a 3x3 conv to RGB.
-    Output = x + residual, like DehazeNet."""
+    attention blocks, skip-adds at 1/8 and 1/4) and a 3x3 conv to RGB.  The
+    output is the reconstruction itself (no input residual, which would let
+    the network ignore its encoder), so everything passes through the 1/4 ..
+    1/16 encoder features that DehazeNet's encoder is taught to produce."""
 
     def __init__(self, enc_channels=ENCODER_CHANNELS, dec_channels=16):
         super().__init__()
@@ -220,7 +222,7 @@ class Teacher(nn.Module):
 
     def forward_features(self, x):
         feats = self.encoder(x)
-        return x + self.out(self.decoder(feats)), feats
+        return self.out(self.decoder(feats)), feats
 
     def forward(self, x):
         return self.forward_features(x)[0]
@@ -277,3 +279,27 @@ def count_params(model):
 def check_size(h, w):
     if h % MULTIPLE or w % MULTIPLE:
         raise ValueError(f"dehaze input {w}x{h}: width and height must be multiples of {MULTIPLE}")
+
+
+def build_from_meta(meta):
+    """Rebuild the network recorded in a train_dehaze.py checkpoint's meta."""
+    cfg = meta.get("config", {})
+    enc = tuple(cfg.get("enc_channels", ENCODER_CHANNELS))
+    if meta["model"] == "dehaze-teacher":
+        return Teacher(enc, cfg.get("dec_channels", 16))
+    if meta["model"] == "dehaze":
+        return DehazeNet(detail_branch=cfg.get("detail_branch", True), enc_channels=enc,
+                         dec_channels=cfg.get("dec_channels", 16), detail_channels=cfg.get("detail_channels", 16),
+                         detail_blocks=cfg.get("detail_blocks", 4))
+    raise ValueError(f"not a dehaze checkpoint: model {meta['model']!r}")
+
+
+def config_of(model):
+    """The constructor arguments recorded in checkpoints (see build_from_meta)."""
+    cfg = {"enc_channels": list(model.encoder.channels), "dec_channels": model.decoder.out_channels}
+    if isinstance(model, DehazeNet):
+        cfg["detail_branch"] = model.detail is not None
+        if model.detail is not None:
+            cfg["detail_channels"] = model.detail.out_channels
+            cfg["detail_blocks"] = len(model.detail.blocks)
+    return cfg
