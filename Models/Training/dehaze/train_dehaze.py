@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Train the NeuralPost dehaze network (SRKTDN-style knowledge transfer).
+
+Stage 1, teacher: an autoencoder (LightEncoder + plain decoder) learns to
+reconstruct CLEAR images (L1):
+
+    /usr/bin/python3 Models/Training/dehaze/train_dehaze.py --stage teacher --out runs/dehaze-teacher
+
+Stage 2, dehaze: DehazeNet learns hazy -> clear with
+    L1(output, clear) + kt_weight * KT,
+    KT = mean over the encoder levels 1/4, 1/8, 1/16 of
+         L1(DehazeNet encoder(hazy), teacher encoder(clear)),
+the teacher frozen (eval mode, no gradients, not in the optimiser):
+
+    /usr/bin/python3 Models/Training/dehaze/train_dehaze.py --stage dehaze \\
+        --teacher runs/dehaze-teacher/best.pt --out runs/dehaze
+
+Ablations: ``--no-detail`` (no full-resolution detail branch), ``--no-kt``
+(kt_weight 0; no teacher needed).  ``--pairs DIR`` mixes in rendered pairs
+(``DIR/hazy/*.png`` + ``DIR/clear/*.png``; see synth.py for the held-out rule).
+
+Conventions as train.py: Adam, cosine learning rate over ``--iters``; an epoch
+is ``--epoch-iters`` iterations, after which the held-out pairs are evaluated
+(PSNR and SSIM on RGB, outputs clamped and rounded to 8 bits) and a JSON line
+is appended to ``<out>/log.jsonl``; ``<out>/last.pt`` is written atomically
+every ``--ckpt-every`` iterations and at each epoch end; ``<out>/best.pt``
+holds the weights with the best held-out RGB PSNR; ``--resume`` continues from
+last.pt exactly (training samples are a pure function of (seed, index)).
+"""
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAINING = os.path.dirname(HERE)
+# run as a script, sys.path[0] is this folder, whose nets.py would shadow the
+# shared ``nets`` package: put Models/Training first and drop this folder
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
+if TRAINING not in sys.path:
+    sys.path.insert(0, TRAINING)
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+from scipy.ndimage import gaussian_filter  # noqa: E402
+
+import data  # noqa: E402
+from models import load_checkpoint  # noqa: E402
+from train import Cosine, atomic_save, pick_device, rng_state, set_rng_state, truncate_log  # noqa: E402
+from dehaze import synth  # noqa: E402
+from dehaze.nets import DehazeNet, Teacher, build_from_meta, config_of, kt_loss  # noqa: E402
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stage", choices=("teacher", "dehaze"), required=True)
+    ap.add_argument("--teacher", default=None, help="teacher checkpoint (stage dehaze, unless --no-kt)")
+    ap.add_argument("--no-detail", action="store_true", help="ablation: DehazeNet without the detail branch")
+    ap.add_argument("--no-kt", action="store_true", help="ablation: no knowledge-transfer loss (weight 0)")
+    ap.add_argument("--kt-weight", type=float, default=0.5, help="lambda of the knowledge-transfer L1 term")
+    ap.add_argument("--iters", type=int, default=200000, help="total iterations (schedule length)")
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--patch", type=int, default=160, help="training crop size, a multiple of 16")
+    ap.add_argument("--lr", type=float, default=5e-4)
+    ap.add_argument("--min-lr", type=float, default=1e-6)
+    ap.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave torch's default)")
+    ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--epoch-iters", type=int, default=1000)
+    ap.add_argument("--ckpt-every", type=int, default=500)
+    ap.add_argument("--log-every", type=int, default=100)
+    ap.add_argument("--pairs", default=None, help="folder of rendered pairs (hazy/, clear/)")
+    ap.add_argument("--pairs-fraction", type=float, default=0.5, help="share of rendered pairs per batch")
+    ap.add_argument("--pairs-val-prefix", default="val", help="rendered pairs held out for validation")
+    ap.add_argument("--photos", default=data.DEFAULT_PHOTOS)
+    ap.add_argument("--splits", default=data.DEFAULT_SPLITS)
+    ap.add_argument("--max-side", type=int, default=2048, help="downscale larger photos once at load (0: never)")
+    ap.add_argument("--val-size", type=int, default=256, help="held-out photos: shorter side after downscaling")
+    ap.add_argument("--val-crop", type=int, default=512, help="held-out rendered pairs: centre crop")
+    ap.add_argument("--deterministic", action="store_true", help="deterministic kernels (slower on GPU)")
+    ap.add_argument("--stop-at", type=int, default=None, help=argparse.SUPPRESS)  # tests: simulate a kill
+    a = ap.parse_args(argv)
+    if a.patch % 16:
+        ap.error("--patch must be a multiple of 16")
+    if a.stage == "teacher" and (a.teacher or a.no_detail or a.no_kt):
+        ap.error("--teacher / --no-detail / --no-kt are for --stage dehaze")
+    if a.stage == "dehaze" and not a.no_kt and not a.teacher:
+        ap.error("--stage dehaze needs --teacher CKPT (or --no-kt)")
+    if a.no_kt:
+        a.kt_weight = 0.0
+    return a
+
+
+def load_teacher(path, device):
+    ck = load_checkpoint(path, map_location="cpu")
+    if ck["meta"].get("model") != "dehaze-teacher":
+        raise SystemExit(f"{path} is not a dehaze teacher checkpoint")
+    teacher = build_from_meta(ck["meta"])
+    teacher.load_state_dict(ck["model"])
+    teacher = teacher.to(device).eval()
+    for p in teacher.parameters():
+        p.requires_grad_(False)
+    return teacher
+
+
+def psnr_rgb(a, b):
+    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
+    return float("inf") if mse == 0 else 10.0 * math.log10(255.0 ** 2 / mse)
+
+
+def ssim_rgb(a, b):
+    """Mean SSIM over R, G, B (Gaussian window sigma 1.5, 11 taps; K1 0.01, K2 0.03, L 255)."""
+    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
+    vals = []
+    for ch in range(3):
+        x, y = a[..., ch].astype(np.float64), b[..., ch].astype(np.float64)
+
+        def f(z):
+            return gaussian_filter(z, 1.5, truncate=3.5)
+
+        mx, my = f(x), f(y)
+        sxx, syy, sxy = f(x * x) - mx * mx, f(y * y) - my * my, f(x * y) - mx * my
+        s = ((2 * mx * my + c1) * (2 * sxy + c2)) / ((mx * mx + my * my + c1) * (sxx + syy + c2))
+        vals.append(s[5:-5, 5:-5].mean())
+    return float(np.mean(vals))
+
+
+@torch.no_grad()
+def validate(model, val, stage, device):
+    """(mean PSNR, mean SSIM, mean PSNR of the hazy inputs) over the held-out
+    pairs; the teacher reconstructs the clear image (input PSNR: None),
+    DehazeNet dehazes."""
+    model.eval()
+    ps, ss, base = [], [], []
+    for _, hazy, clear in val:
+        inp = clear if stage == "teacher" else hazy
+        out = model(data.to_tensor(inp)[None].to(device))
+        res = data.to_uint8(out[0])
+        ps.append(psnr_rgb(res, clear))
+        ss.append(ssim_rgb(res, clear))
+        if stage != "teacher":
+            base.append(psnr_rgb(inp, clear))
+    model.train()
+    return float(np.mean(ps)), float(np.mean(ss)), float(np.mean(base)) if base else None
+
+
+def compute_loss(stage, model, teacher, hazy, clear, kt_weight):
+    """(total loss, L1 term, KT term) of one batch.  Teacher stage: L1
+    reconstruction of ``clear``.  Dehaze stage: L1(model(hazy), clear) +
+    kt_weight * KT(model encoder(hazy), teacher encoder(clear)); the teacher
+    runs under no_grad (KT is 0 when ``teacher`` is None)."""
+    if stage == "teacher":
+        l1 = F.l1_loss(model(clear), clear)
+        return l1, l1, torch.zeros((), device=l1.device)
+    out, feats = model.forward_features(hazy)
+    l1 = F.l1_loss(out, clear)
+    if teacher is None:
+        return l1, l1, torch.zeros((), device=l1.device)
+    with torch.no_grad():
+        tfeats = teacher.encoder(clear)
+    kt = kt_loss(feats, tfeats)
+    return l1 + kt_weight * kt, l1, kt
+
+
+def train(args):
+    device = pick_device(args.device)
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    if args.deterministic or device.type == "cpu":
+        torch.backends.cudnn.deterministic = True
+        torch.backends.cudnn.benchmark = False
+    else:
+        torch.backends.cudnn.benchmark = True
+    os.makedirs(args.out, exist_ok=True)
+    last_path = os.path.join(args.out, "last.pt")
+    best_path = os.path.join(args.out, "best.pt")
+    log_path = os.path.join(args.out, "log.jsonl")
+
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+
+    if args.stage == "teacher":
+        model = Teacher().to(device)
+        meta_model = "dehaze-teacher"
+    else:
+        model = DehazeNet(detail_branch=not args.no_detail).to(device)
+        meta_model = "dehaze"
+    teacher = load_teacher(args.teacher, device) if args.stage == "dehaze" and args.kt_weight > 0 else None
+    meta = {"model": meta_model, "config": config_of(model), "multiple": 16}
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.999))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, Cosine(args.iters, args.min_lr / args.lr))
+
+    start, best = 0, -1.0
+    if args.resume and os.path.exists(last_path):
+        ck = load_checkpoint(last_path, map_location="cpu")  # RNG states must stay on the CPU
+        if ck["meta"] != meta:
+            raise SystemExit(f"{last_path} holds {ck['meta']}, not {meta}")
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["optimizer"])
+        sched.load_state_dict(ck["scheduler"])
+        set_rng_state(ck["rng"])
+        start, best = ck["iteration"], ck.get("best_psnr", -1.0)
+        truncate_log(log_path, start)
+        print(f"resumed from {last_path} at iteration {start}", flush=True)
+    elif args.resume:
+        print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
+
+    def save(iteration):
+        atomic_save({"meta": meta, "args": vars(args), "model": model.state_dict(), "optimizer": opt.state_dict(),
+                     "scheduler": sched.state_dict(), "iteration": iteration, "best_psnr": best,
+                     "rng": rng_state()}, last_path)
+
+    train_photos, val_photos = data.load_split(args.splits, args.photos, args.max_side)
+    pair_train, pair_val = [], []
+    if args.pairs:
+        pair_train, pair_val = synth.split_pairs(synth.list_pairs(args.pairs), args.pairs_val_prefix)
+        print(f"rendered pairs: {len(pair_train)} train / {len(pair_val)} held out", flush=True)
+    val = synth.validation_pairs(val_photos, args.val_size, pairs_dir=args.pairs, pair_names=pair_val,
+                                 val_crop=args.val_crop)
+    ds = synth.HazeTrainSet(train_photos, args.patch, seed=args.seed, pairs_dir=args.pairs,
+                            pair_names=pair_train, pairs_fraction=args.pairs_fraction)
+    end = args.iters if args.stop_at is None else min(args.iters, args.stop_at)
+    loader = torch.utils.data.DataLoader(ds, batch_sampler=data.IterationBatchSampler(start, end, args.batch),
+                                         num_workers=args.workers, pin_memory=device.type == "cuda")
+
+    model.train()
+    t0 = time.time()
+    run = {"loss": 0.0, "l1": 0.0, "kt": 0.0}
+    run_n = 0
+    it = start
+    for hazy, clear in loader:
+        hazy = hazy.to(device, non_blocking=True)
+        clear = clear.to(device, non_blocking=True)
+        loss, l1, kt = compute_loss(args.stage, model, teacher, hazy, clear, args.kt_weight)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        sched.step()
+        it += 1
+        run["loss"] += loss.item()
+        run["l1"] += l1.item()
+        run["kt"] += kt.item()
+        run_n += 1
+        if args.log_every and it % args.log_every == 0:
+            print(f"iter {it} loss {run['loss'] / run_n:.5f} l1 {run['l1'] / run_n:.5f} kt {run['kt'] / run_n:.5f} "
+                  f"lr {sched.get_last_lr()[0]:.3e} {(time.time() - t0) / max(1, it - start):.3f}s/it", flush=True)
+        epoch_end = it % args.epoch_iters == 0 or it == args.iters
+        if epoch_end:
+            psnr, ssim, base = validate(model, val, args.stage, device)
+            if psnr > best:
+                best = psnr
+                atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr}, best_path)
+            n = max(1, run_n)
+            rec = {"epoch": math.ceil(it / args.epoch_iters), "iter": it, "loss": run["loss"] / n,
+                   "l1": run["l1"] / n, "kt": run["kt"] / n, "val_psnr": psnr, "val_ssim": ssim,
+                   "val_input_psnr": base, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
+            with open(log_path, "a") as fh:
+                fh.write(json.dumps(rec) + "\n")
+            print(json.dumps(rec), flush=True)
+            run = {k: 0.0 for k in run}
+            run_n = 0
+        if epoch_end or it % args.ckpt_every == 0 or it == end:
+            save(it)
+    return model, it
+
+
+def main(argv=None):
+    train(parse_args(argv))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
