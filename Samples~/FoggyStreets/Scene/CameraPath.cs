@@ -30,7 +30,7 @@ internal sealed class CameraPath
             var phase = MathF.Tau * s / perimeter;
             // Integer cycles per lap keep the sway periodic; drifting within the lane reads as a driven camera.
             var lateral = 0.9f * MathF.Sin(3 * phase) + 0.4f * MathF.Sin(7 * phase + 1f);
-            var height = 2.1f + 0.35f * MathF.Sin(5 * phase) + 0.15f * MathF.Sin(11 * phase + 2f);
+            var height = 2.25f + 0.3f * MathF.Sin(5 * phase) + 0.12f * MathF.Sin(11 * phase + 2f);
             var side = new Vector2(-tangent.Y, tangent.X);
             point += side * lateral;
             _waypoints[k] = new Vector3(point.X, height, point.Y);
