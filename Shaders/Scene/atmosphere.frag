@@ -10,39 +10,51 @@ uniform vec4 skyZenith;
 uniform vec4 skyHorizon;
 uniform vec4 ambientColor;     // sky light on an upward-facing surface
 uniform vec4 fogColor;         // rgb: airlight before sun tint
-uniform vec4 fogParams;        // x: density multiplier (0: no fog), y: drift time in seconds
-uniform vec4 fogOffset;        // xyz: noise-space offset from the fog seed
+uniform vec4 fogParams;        // x: density multiplier (0: no fog), y: 1 / size of the fog patches in metres
+uniform vec4 fogOffset;        // xyz: noise-space offset: the fog seed's, minus the wind's drift so far
 
 const float FogBaseExtinction = 0.02; // per metre at ground level in an average patch
 const float FogHeightScale = 32.0;      // metres over which the fog thins by e
-const float FogFeatureSize = 50.0;      // metres: size of the denser and thinner patches
-const vec3 FogWind = vec3(1.1, 0.0, 0.45);
 const int FogSteps = 12;
+const int FogDetailSteps = 6;
 
-uint hashUint(uvec3 v)
+// Integer hashing (lowbias32): exact and identical on every GPU, unlike sin-based hashes, and cheap enough for
+// the fog march's hundreds of lookups per pixel.
+uint lowBias(uint x)
 {
-    // PCG-style 3-D integer hash: exact and identical on every GPU, unlike sin-based hashes.
-    v = v * 1664525u + 1013904223u;
-    v.x += v.y * v.z; v.y += v.z * v.x; v.z += v.x * v.y;
-    v ^= v >> 16u;
-    v.x += v.y * v.z; v.y += v.z * v.x; v.z += v.x * v.y;
-    return v.x ^ v.y ^ v.z;
+    x ^= x >> 16u;
+    x *= 0x7feb352du;
+    x ^= x >> 15u;
+    x *= 0x846ca68bu;
+    x ^= x >> 16u;
+    return x;
+}
+
+const uint LatticeY = 0x9E3779B1u;
+const uint LatticeZ = 0x85EBCA77u;
+
+float unitFloat(uint x)
+{
+    return float(lowBias(x) >> 8u) * (1.0 / 16777216.0);
 }
 
 float hash13(vec3 p)
 {
-    return float(hashUint(uvec3(ivec3(floor(p)) + 32768))) * (1.0 / 4294967296.0);
+    ivec3 i = ivec3(floor(p));
+    return unitFloat(uint(i.x) + uint(i.y) * LatticeY + uint(i.z) * LatticeZ);
 }
 
 float valueNoise(vec3 p)
 {
-    vec3 i = floor(p);
-    vec3 f = fract(p);
+    vec3 cell = floor(p);
+    vec3 f = p - cell;
     f = f * f * (3.0 - 2.0 * f);
-    float a = mix(hash13(i), hash13(i + vec3(1, 0, 0)), f.x);
-    float b = mix(hash13(i + vec3(0, 1, 0)), hash13(i + vec3(1, 1, 0)), f.x);
-    float c = mix(hash13(i + vec3(0, 0, 1)), hash13(i + vec3(1, 0, 1)), f.x);
-    float d = mix(hash13(i + vec3(0, 1, 1)), hash13(i + vec3(1, 1, 1)), f.x);
+    ivec3 i = ivec3(cell);
+    uint n = uint(i.x) + uint(i.y) * LatticeY + uint(i.z) * LatticeZ;
+    float a = mix(unitFloat(n), unitFloat(n + 1u), f.x);
+    float b = mix(unitFloat(n + LatticeY), unitFloat(n + LatticeY + 1u), f.x);
+    float c = mix(unitFloat(n + LatticeZ), unitFloat(n + LatticeZ + 1u), f.x);
+    float d = mix(unitFloat(n + LatticeY + LatticeZ), unitFloat(n + LatticeY + LatticeZ + 1u), f.x);
     return mix(mix(a, b, f.y), mix(c, d, f.y), f.z);
 }
 
@@ -51,12 +63,15 @@ float valueNoise2(vec2 p)
     return valueNoise(vec3(p, 0.5));
 }
 
-// Relative extinction at p: exponential height fog broken into drifting banks and thin gaps.
-float fogDensity(vec3 p)
+// Relative extinction at p: exponential height fog broken into drifting banks and thin gaps. The detail octave
+// only matters near the eye; far samples stand for long stretches of ray, which average it away.
+float fogDensity(vec3 p, bool detail)
 {
     float height = exp(-max(p.y, 0.0) / FogHeightScale);
-    vec3 q = (p - FogWind * fogParams.y) * vec3(1.0, 2.5, 1.0) / FogFeatureSize + fogOffset.xyz;
-    float n = 0.62 * valueNoise(q) + 0.38 * valueNoise(q * 2.7 + vec3(17.3, 5.1, 9.7));
+    // Squashed vertically: fog lies in layers more than it stands in columns.
+    vec3 q = p * vec3(1.0, 2.5, 1.0) * fogParams.y + fogOffset.xyz;
+    float n = valueNoise(q);
+    n = detail ? 0.62 * n + 0.38 * valueNoise(q * 2.7 + vec3(17.3, 5.1, 9.7)) : n;
     float banks = smoothstep(0.3, 0.72, n);
     return height * (0.08 + 1.92 * banks);
 }
@@ -76,7 +91,7 @@ float fogTransmittance(vec3 origin, vec3 dir, float rayLength)
         float a = float(i) / float(FogSteps);
         float b = float(i + 1) / float(FogSteps);
         float mid = (float(i) + 0.5) / float(FogSteps);
-        depth += fogDensity(origin + dir * (rayLength * mid * mid)) * rayLength * (b * b - a * a);
+        depth += fogDensity(origin + dir * (rayLength * mid * mid), i < FogDetailSteps) * rayLength * (b * b - a * a);
     }
 
     return exp(-depth * FogBaseExtinction * fogParams.x);

@@ -19,7 +19,7 @@ internal static class CityLayout
     [
         new(0.60f, 0.08f, 0.07f),
         new(0.10f, 0.18f, 0.45f),
-        new(0.85f, 0.85f, 0.82f),
+        new(0.72f, 0.72f, 0.70f),
         new(0.12f, 0.12f, 0.13f),
         new(0.55f, 0.56f, 0.58f),
         new(0.80f, 0.62f, 0.10f),
@@ -201,9 +201,14 @@ internal static class CityLayout
         var halfLength = length / 2;
         Vector3 Size(float l, float w, float h) => alongX ? new Vector3(l, h, w) : new Vector3(w, h, l);
         var centre = Point(alongX, along, across);
-        mesh.AddBox(centre - Size(halfLength, 0.9f, 0) + new Vector3(0, 0.25f, 0), centre + Size(halfLength, 0.9f, 0.95f), color, SurfaceKind.Plain);
-        mesh.AddBox(centre - Size(halfLength * 0.55f, 0.8f, 0) + new Vector3(0, 0.95f, 0), centre + Size(halfLength * 0.45f, 0.8f, 1.5f), color * 0.6f, SurfaceKind.Plain);
+        var up = Vector3.UnitY;
+        mesh.AddBox(centre - Size(halfLength, 0.9f, 0) + up * 0.3f, centre + Size(halfLength, 0.9f, 0.95f), color, SurfaceKind.Plain);
+        // Glass cabin under a roof in the body colour: the dark band is what makes a box read as a car.
+        var cabinMin = centre - Size(halfLength * 0.55f, 0.8f, 0) + up * 0.95f;
+        var cabinMax = centre + Size(halfLength * 0.45f, 0.8f, 1.42f);
+        mesh.AddBox(cabinMin, cabinMax, new Vector3(0.08f, 0.10f, 0.13f), SurfaceKind.Plain);
+        mesh.AddBox(new Vector3(cabinMin.X, cabinMax.Y, cabinMin.Z), cabinMax + up * 0.08f, color, SurfaceKind.Plain);
         // Dark skirt standing in for wheels, so the body does not float.
-        mesh.AddBox(centre - Size(halfLength * 0.9f, 0.85f, 0), centre + Size(halfLength * 0.9f, 0.85f, 0.3f), new Vector3(0.05f, 0.05f, 0.05f), SurfaceKind.Plain);
+        mesh.AddBox(centre - Size(halfLength * 0.88f, 0.82f, 0), centre + Size(halfLength * 0.88f, 0.82f, 0.32f), new Vector3(0.04f, 0.04f, 0.04f), SurfaceKind.Plain);
     }
 }

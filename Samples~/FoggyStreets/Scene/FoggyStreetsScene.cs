@@ -14,8 +14,14 @@ public sealed class FoggyStreetsScene : ISceneRenderer, IDisposable
     /// <summary>Seconds the camera takes to drive once round its loop.</summary>
     public const double CameraPeriodSeconds = CameraPath.PeriodSeconds;
 
-    // Drift time wraps so float precision in the shader stays at millisecond level over long runs.
+    // Drift time wraps so the noise coordinates stay small enough for float precision over long runs.
     private const double FogTimeWrapSeconds = 4096.0;
+
+    /// <summary>Size of the fog's denser and thinner patches, in metres.</summary>
+    private const float FogPatchSize = 50f;
+
+    /// <summary>The breeze carrying the fog patches, in metres per second.</summary>
+    private static readonly Vector3 FogWind = new(1.1f, 0f, 0.45f);
 
     private readonly IGraphicsDevice _device;
     private readonly IGraphicsProgram _city;
@@ -145,8 +151,9 @@ public sealed class FoggyStreetsScene : ISceneRenderer, IDisposable
         program.SetUniform("skyHorizon", new Vector4(sun.Horizon, 1f));
         program.SetUniform("ambientColor", new Vector4(sun.Ambient, 1f));
         program.SetUniform("fogColor", new Vector4(options.FogColor, 1f));
-        program.SetUniform("fogParams", new Vector4(density, (float)(time.TotalSeconds % FogTimeWrapSeconds), 0f, 0f));
-        program.SetUniform("fogOffset", new Vector4(FogOffset(options.FogSeed), 0f));
+        program.SetUniform("fogParams", new Vector4(density, 1f / FogPatchSize, 0f, 0f));
+        var drift = FogWind * (float)(time.TotalSeconds % FogTimeWrapSeconds) / FogPatchSize;
+        program.SetUniform("fogOffset", new Vector4(FogOffset(options.FogSeed) - drift, 0f));
     }
 
     /// <summary>Where the fog seed moves the noise lattice: far enough apart that seeds look unrelated.</summary>

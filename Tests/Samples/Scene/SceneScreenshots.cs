@@ -11,17 +11,20 @@ namespace NeuralPost.Tests.Samples.Scene;
 [NonParallelizable]
 internal sealed class SceneScreenshots
 {
-    [TestCase(0.0)]
-    [TestCase(11.0)]
-    [TestCase(23.5)]
-    public void SaveHazyAndClearFrames(double seconds)
+    [TestCase(0.0, 0.35f)]
+    [TestCase(11.0, 0.35f)]
+    [TestCase(23.5, 0.35f)]
+    [TestCase(31.0, 0.5f)]
+    [TestCase(6.0, 0.75f)]
+    public void SaveHazyAndClearFrames(double seconds, float timeOfDay)
     {
         using var rig = new SceneRig(640, 360);
         foreach (var fog in new[] { true, false })
         {
-            rig.Scene.Options = rig.Scene.Options with { FogEnabled = fog };
+            rig.Scene.Options = rig.Scene.Options with { FogEnabled = fog, TimeOfDay = timeOfDay };
             var pixels = rig.Render(seconds);
-            var path = Path.Combine(Path.GetTempPath(), $"foggy-streets-{seconds:0.0}s-{(fog ? "hazy" : "clear")}.png");
+            var name = $"foggy-streets-{seconds:0.0}s-day{timeOfDay:0.00}-{(fog ? "hazy" : "clear")}.png";
+            var path = Path.Combine(Path.GetTempPath(), name);
             PngEncoder.Save(SceneRig.ToImage(pixels, rig.Width, rig.Height), path);
             TestContext.Out.WriteLine(path);
         }
