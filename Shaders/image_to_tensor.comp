@@ -13,21 +13,24 @@ layout(local_size_x = 16, local_size_y = 16) in;
 layout(binding = 0) uniform sampler2D source;
 layout(std430, binding = 0) writeonly buffer Tensor { float values[]; };
 
-uniform ivec2 imageExtent;   // source size in texels
-uniform ivec2 tensorExtent;  // tensor width (row stride) and height, at least imageExtent
-uniform int planeStride;     // floats from one channel plane to the next, at least tensor width * height
+// Separate ints because the device sets int, float and vecN uniforms only (no ivecN).
+uniform int imageWidth;      // source size in texels
+uniform int imageHeight;
+uniform int tensorWidth;     // tensor row stride in floats, at least imageWidth
+uniform int tensorHeight;    // at least imageHeight
+uniform int planeStride;     // floats from one channel plane to the next, at least tensorWidth * tensorHeight
 
 void main()
 {
     ivec2 t = ivec2(gl_GlobalInvocationID.xy); // x: tensor column, y: tensor row (0 = top)
-    if (t.x >= tensorExtent.x || t.y >= tensorExtent.y)
+    if (t.x >= tensorWidth || t.y >= tensorHeight)
     {
         return;
     }
 
-    ivec2 texel = ivec2(min(t.x, imageExtent.x - 1), imageExtent.y - 1 - min(t.y, imageExtent.y - 1));
+    ivec2 texel = ivec2(min(t.x, imageWidth - 1), imageHeight - 1 - min(t.y, imageHeight - 1));
     vec3 c = clamp(texelFetch(source, texel, 0).rgb, 0.0, 1.0);
-    int i = t.y * tensorExtent.x + t.x;
+    int i = t.y * tensorWidth + t.x;
     values[i] = c.r;
     values[i + planeStride] = c.g;
     values[i + 2 * planeStride] = c.b;

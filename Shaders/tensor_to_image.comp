@@ -17,7 +17,7 @@ layout(binding = 0) uniform sampler2D blendSource; // same size as target
 uniform float strength;                            // 0: blendSource, 1: the tensor
 #endif
 
-uniform ivec2 tensorExtent;  // tensor width (row stride) and height, at least the target's size
+uniform int tensorWidth;     // tensor row stride in floats, at least the target's width
 uniform int planeStride;     // floats from one channel plane to the next
 
 void main()
@@ -29,7 +29,7 @@ void main()
         return;
     }
 
-    int i = (size.y - 1 - p.y) * tensorExtent.x + p.x;
+    int i = (size.y - 1 - p.y) * tensorWidth + p.x;
     vec3 c = vec3(values[i], values[i + planeStride], values[i + 2 * planeStride]);
     c = mix(clamp(c, 0.0, 1.0), vec3(0.0), isnan(c));
 #ifdef BLEND
