@@ -27,6 +27,7 @@ internal sealed class EffectTestRig : IDisposable
         CameraObject = World.CreateGameObject("Camera");
         Camera = CameraObject.AddComponent<Camera>();
         Camera.ColorFormat = cameraFormat;
+        Camera.DisplaySize = display; // the world sets it each frame; tests query sizes before the first
         Services = new EffectServices(Device, ort, manifest, Log.Add);
     }
 
