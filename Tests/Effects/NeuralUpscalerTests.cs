@@ -166,18 +166,42 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
         using var rig = new EffectTestRig(picture, Display, Ort, TestManifests.Repository());
         var upscaler = AddUpscaler(rig, UpscaleTier.Performance, "test-nearest-x2", FallbackPolicy.GpuThenCpuThenBilinear);
 
-        for (var i = 0; i < 3; i++)
-        {
-            rig.Frame();
-        }
+        rig.Frame();
+        upscaler.Settings.ModelId = "test-blur-x2"; // another model loads, trying the GPU again, but the reason is not repeated
+        rig.Frame();
+        upscaler.Settings.ModelId = "test-nearest-x2";
+        rig.Frame();
 
         Assume.That(upscaler.Status, Does.Not.Contain("CUDA EP"), "this machine's ONNX Runtime has a working CUDA provider");
         Assert.Multiple(() =>
         {
             Assert.That(upscaler.Status, Is.EqualTo("test-nearest-x2 on CPU EP"));
             Assert.That(rig.Log, Has.Count.EqualTo(1));
-            Assert.That(rig.Log[0], Does.Contain("CUDAExecutionProvider unavailable").And.Contain("CPU execution provider"));
+            Assert.That(rig.Log[0], Does.StartWith("NeuralUpscaler: no GPU inference: CUDAExecutionProvider unavailable (")
+                .And.EndWith("); using the CPU execution provider"));
             Assert.That(GlPixels.MaxDifference(rig.ReadDisplay(), GlPixels.NearestUpscale(picture, 2)), Is.LessThanOrEqualTo(1));
+        });
+    }
+
+    [Test]
+    public void ModelThatFailsToLoadUpscalesBilinearlyAndLogsOnce()
+    {
+        var manifest = TestManifests.WithModel("imdn-rtc-x2", "super-resolution", 2, "not an onnx model"u8.ToArray());
+        var picture = GlPixels.Random(32, 18, seed: 19);
+        using var rig = new EffectTestRig(picture, Display, Ort, manifest);
+        var upscaler = AddUpscaler(rig, UpscaleTier.Performance);
+
+        for (var i = 0; i < 3; i++)
+        {
+            rig.Frame();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GlPixels.MaxDifference(rig.ReadDisplay(), rig.BilinearReference()), Is.LessThanOrEqualTo(1));
+            Assert.That(upscaler.Status, Does.StartWith("bilinear: model imdn-rtc-x2 failed to load: "));
+            Assert.That(rig.Log, Has.Count.EqualTo(1));
+            Assert.That(upscaler.IsFaulted, Is.False);
         });
     }
 

@@ -5,25 +5,25 @@ namespace NeuralPost.Effects.Upscale;
 
 /// <summary>
 /// Opens a super-resolution network along a <see cref="FallbackPolicy"/>: a GPU execution provider first when the
-/// policy allows it, the CPU provider when that is unavailable or fails. Reasons for each step down go to the log.
+/// policy allows it, the CPU provider when that is unavailable or fails, with the reason for stepping down.
 /// </summary>
 internal static class ModelLoader
 {
     /// <summary>GPU execution providers tried, in order, before the CPU one.</summary>
     internal static readonly string[] GpuProviders = ["CUDAExecutionProvider"];
 
-    /// <summary>A loaded network and the provider it runs on, e.g. "CPU EP".</summary>
-    public sealed record Loaded(SuperResolutionModel Model, string Provider);
+    /// <summary>A loaded network, the provider it runs on (e.g. "CPU EP"), and why a GPU provider was not used, if one was tried.</summary>
+    public sealed record Loaded(SuperResolutionModel Model, string Provider, string? GpuFallbackReason);
 
     /// <summary>Loads <paramref name="card"/>'s verified file; throws when even the CPU provider cannot load it.</summary>
     /// <exception cref="ModelManifestException">The file is missing or its hash differs.</exception>
     /// <exception cref="OrtException">ONNX Runtime could not load the model on the CPU.</exception>
     /// <exception cref="ModelContractException">The model does not fit the super-resolution contract.</exception>
-    public static Loaded Load(OrtEnvironment ort, ModelManifest manifest, ModelCard card, FallbackPolicy policy,
-        Action<string> log)
+    public static Loaded Load(OrtEnvironment ort, ModelManifest manifest, ModelCard card, FallbackPolicy policy)
     {
         var path = manifest.ResolveVerifiedFile(card);
         int? expectedScale = card.Scale > 0 ? card.Scale : null;
+        string? gpuFallbackReason = null;
         if (policy == FallbackPolicy.GpuThenCpuThenBilinear)
         {
             foreach (var provider in GpuProviders)
@@ -31,15 +31,15 @@ internal static class ModelLoader
                 var gpu = TryLoadOnGpu(ort, path, expectedScale, provider, out var reason);
                 if (gpu is not null)
                 {
-                    return new Loaded(gpu, ShortName(provider) + " EP");
+                    return new Loaded(gpu, ShortName(provider) + " EP", null);
                 }
 
-                log($"NeuralUpscaler: {provider} unavailable for {card.Id} ({reason}); using the CPU execution provider");
+                gpuFallbackReason = gpuFallbackReason is null ? $"{provider} unavailable ({reason})" : $"{gpuFallbackReason}; {provider} unavailable ({reason})";
             }
         }
 
         using var options = new SessionOptions();
-        return new Loaded(SuperResolutionModel.Load(ort, path, options, expectedScale), "CPU EP");
+        return new Loaded(SuperResolutionModel.Load(ort, path, options, expectedScale), "CPU EP", gpuFallbackReason);
     }
 
     private static SuperResolutionModel? TryLoadOnGpu(OrtEnvironment ort, string path, int? expectedScale, string provider,

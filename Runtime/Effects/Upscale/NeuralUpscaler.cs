@@ -30,6 +30,7 @@ public sealed partial class NeuralUpscaler : Component, IPostProcess, IPostProce
     private string? _configuredModelId;
     private FallbackPolicy _configuredPolicy;
     private bool _reportedUnbound;
+    private bool _reportedGpuFallback;
 
     private enum UpscalePath
     {
@@ -76,6 +77,7 @@ public sealed partial class NeuralUpscaler : Component, IPostProcess, IPostProce
         Release();
         _services = services;
         _reportedUnbound = false;
+        _reportedGpuFallback = false;
     }
 
     /// <inheritdoc/>
@@ -184,12 +186,19 @@ public sealed partial class NeuralUpscaler : Component, IPostProcess, IPostProce
         ModelLoader.Loaded loaded;
         try
         {
-            loaded = ModelLoader.Load(services.Ort, services.Manifest, selection.Card, policy, services.Log);
+            loaded = ModelLoader.Load(services.Ort, services.Manifest, selection.Card, policy);
         }
         catch (Exception e) when (e is NeuralPostException or IOException or UnauthorizedAccessException)
         {
             FallBack(services, $"model {selection.Card.Id} failed to load: {Describe(e)}");
             return;
+        }
+
+        // Said once per binding: the machine's providers do not change when the tier does.
+        if (loaded.GpuFallbackReason is { } gpuFallback && !_reportedGpuFallback)
+        {
+            _reportedGpuFallback = true;
+            services.Log($"NeuralUpscaler: no GPU inference: {gpuFallback}; using the CPU execution provider");
         }
 
         _model = loaded.Model;
