@@ -1,0 +1,59 @@
+using NeuralPost.Effects.Upscale;
+using NeuralPost.Graphics;
+
+namespace NeuralPost.Effects.Dehaze;
+
+/// <summary>The dehaze pass's GPU state: kernels, its timer, the per-size tensor buffers and scratch targets.</summary>
+internal sealed class DehazeResources : IDisposable
+{
+    private NetworkTensors? _tensors;
+
+    public DehazeResources(IGraphicsDevice device)
+    {
+        Device = device;
+        Kernels = new FrameKernels(device);
+        // CPU time only: the pass waits for its readback, so a GPU timer would report the wait, not the work.
+        Timer = new PassTimer(PassTimingNames.Dehaze, device: null);
+    }
+
+    public IGraphicsDevice Device { get; }
+
+    public FrameKernels Kernels { get; }
+
+    public PassTimer Timer { get; }
+
+    /// <summary>Copy of a source whose texture the backend does not expose.</summary>
+    public TargetSlot SourceCopy { get; } = new();
+
+    /// <summary>The blended result when the destination's texture cannot be written directly.</summary>
+    public TargetSlot Output { get; } = new();
+
+    /// <summary>Tensor buffers for a frame of this size, padded to <paramref name="sizeMultiple"/>.</summary>
+    public NetworkTensors GetTensors(SuperResolutionModel model, int width, int height, int sizeMultiple)
+    {
+        if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height)
+        {
+            return tensors;
+        }
+
+        ReleaseTensors();
+        var layout = TensorLayout.Padded(width, height, sizeMultiple);
+        _tensors = new NetworkTensors(Device, layout, 1, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
+        return _tensors;
+    }
+
+    public void ReleaseTensors()
+    {
+        _tensors?.Dispose();
+        _tensors = null;
+    }
+
+    public void Dispose()
+    {
+        ReleaseTensors();
+        SourceCopy.Dispose();
+        Output.Dispose();
+        Timer.Dispose();
+        Kernels.Dispose();
+    }
+}

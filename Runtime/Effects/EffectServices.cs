@@ -1,0 +1,18 @@
+using NeuralPost.Core;
+using NeuralPost.Graphics;
+using NeuralPost.Onnx;
+
+namespace NeuralPost.Effects;
+
+/// <summary>
+/// What the neural passes need from the application, handed to each pass's <c>Bind</c> before it renders. The
+/// application owns every service and must keep them alive (and dispose them) after the passes that use them.
+/// </summary>
+/// <param name="Device">The GPU the frames live on; passes create their buffers, programs and targets on it.</param>
+/// <param name="Ort">
+/// The ONNX Runtime environment inference sessions are created under, or null when the application has no ONNX
+/// Runtime (network passes then fall back: bilinear for the upscaler, pass-through for dehaze).
+/// </param>
+/// <param name="Manifest">The model catalogue to find networks in, or null when none was found (same fallback).</param>
+/// <param name="Log">Receives one line per problem a pass works around (each problem is reported once).</param>
+public sealed record EffectServices(IGraphicsDevice Device, OrtEnvironment? Ort, ModelManifest? Manifest, Action<string> Log);

@@ -1,0 +1,106 @@
+using NeuralPost.Graphics;
+
+namespace NeuralPost.Effects.Upscale;
+
+/// <summary>
+/// Everything the upscaler holds on the GPU: its kernels, a timer per stage, the per-size tensor buffers and the
+/// scratch targets (source copy, network output, resampled, sharpened). Sized resources are created on the first
+/// frame of a (render size, output size, format) and reused until one changes.
+/// </summary>
+internal sealed class UpscaleResources : IDisposable
+{
+    private NetworkTensors? _tensors;
+
+    public UpscaleResources(IGraphicsDevice device)
+    {
+        Device = device;
+        Kernels = new FrameKernels(device);
+        ImageToTensor = new PassTimer(PassTimingNames.ImageToTensor, device);
+        Readback = new PassTimer(PassTimingNames.Readback, device);
+        Inference = new PassTimer(PassTimingNames.Inference, device: null); // CPU only: a GPU timer would time nothing
+        Upload = new PassTimer(PassTimingNames.Upload, device);
+        TensorToImage = new PassTimer(PassTimingNames.TensorToImage, device);
+        Resample = new PassTimer(PassTimingNames.Resample, device);
+        Sharpen = new PassTimer(PassTimingNames.Sharpen, device);
+    }
+
+    public IGraphicsDevice Device { get; }
+
+    public FrameKernels Kernels { get; }
+
+    public PassTimer ImageToTensor { get; }
+
+    public PassTimer Readback { get; }
+
+    public PassTimer Inference { get; }
+
+    public PassTimer Upload { get; }
+
+    public PassTimer TensorToImage { get; }
+
+    public PassTimer Resample { get; }
+
+    public PassTimer Sharpen { get; }
+
+    /// <summary>Copy of a source whose texture the backend does not expose.</summary>
+    public TargetSlot SourceCopy { get; } = new();
+
+    /// <summary>The network's output at network scale.</summary>
+    public TargetSlot NetworkOutput { get; } = new();
+
+    /// <summary>The output-size resample when a sharpen still follows it.</summary>
+    public TargetSlot Resampled { get; } = new();
+
+    /// <summary>The sharpen's result when the destination's texture cannot be written directly.</summary>
+    public TargetSlot Sharpened { get; } = new();
+
+    /// <summary>The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input to <paramref name="model"/>.</summary>
+    public NetworkTensors GetTensors(SuperResolutionModel model, int width, int height)
+    {
+        if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
+            && tensors.Buffers.Scale == model.Scale)
+        {
+            return tensors;
+        }
+
+        ReleaseTensors();
+        _tensors = new NetworkTensors(Device, TensorLayout.Exact(width, height), model.Scale, model.GetBuffers(height, width));
+        return _tensors;
+    }
+
+    /// <summary>Drops the tensor buffers, e.g. when the model they were made for goes away.</summary>
+    public void ReleaseTensors()
+    {
+        _tensors?.Dispose();
+        _tensors = null;
+    }
+
+    /// <summary>Abandons stages left running by an exception.</summary>
+    public void CancelTimers()
+    {
+        ImageToTensor.Cancel();
+        Readback.Cancel();
+        Inference.Cancel();
+        Upload.Cancel();
+        TensorToImage.Cancel();
+        Resample.Cancel();
+        Sharpen.Cancel();
+    }
+
+    public void Dispose()
+    {
+        ReleaseTensors();
+        SourceCopy.Dispose();
+        NetworkOutput.Dispose();
+        Resampled.Dispose();
+        Sharpened.Dispose();
+        ImageToTensor.Dispose();
+        Readback.Dispose();
+        Inference.Dispose();
+        Upload.Dispose();
+        TensorToImage.Dispose();
+        Resample.Dispose();
+        Sharpen.Dispose();
+        Kernels.Dispose();
+    }
+}

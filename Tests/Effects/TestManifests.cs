@@ -1,0 +1,32 @@
+using NeuralPost.Core;
+
+namespace NeuralPost.Tests.Effects;
+
+/// <summary>Manifests for the pass tests: the repository's (test models only) and throwaway ones.</summary>
+internal static class TestManifests
+{
+    public static ModelManifest Repository() => ModelManifest.Load(TestPaths.Manifest);
+
+    /// <summary>A manifest that lists no models at all.</summary>
+    public static ModelManifest Empty()
+    {
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "models.json");
+        File.WriteAllText(path, """{ "schemaVersion": 1, "models": [] }""");
+        return ModelManifest.Load(path);
+    }
+
+    /// <summary>A manifest with one model written next to it, with its real hash; <paramref name="extraJson"/> adds card fields.</summary>
+    public static ModelManifest WithModel(string id, string kind, int scale, byte[] onnx, string extraJson = "")
+    {
+        var directory = TestPaths.NewTempDirectory();
+        var file = Path.Combine(directory, id + ".onnx");
+        File.WriteAllBytes(file, onnx);
+        var path = Path.Combine(directory, "models.json");
+        File.WriteAllText(path, $$"""
+            { "schemaVersion": 1, "models": [ {
+                "id": "{{id}}", "file": "{{id}}.onnx", "sha256": "{{ModelManifest.ComputeSha256(file)}}",
+                "kind": "{{kind}}", "scale": {{scale}} {{extraJson}} } ] }
+            """);
+        return ModelManifest.Load(path);
+    }
+}
