@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Samples.FoggyStreets.App;
@@ -51,7 +50,6 @@ internal static class BenchFrameCommand
             context.Out.WriteLine();
             foreach (var tier in tierList)
             {
-                context.Out.WriteLine($"{tier}: render {UpscaleTiers.GetRenderResolution(output, tier)} -> output {output}");
                 FrameBenchmark.WriteMarkdown(FrameBenchmark.Run(app, device, tier, measured, discarded), context.Out);
             }
 

@@ -36,17 +36,23 @@ internal static class OverlayContent
         for (var slot = 0; slot < timings.Count; slot++)
         {
             var timing = timings[slot];
-            if (!timing.Reported || !grid.NewLine())
+            // The overlay is composed before it is drawn, so its own row is the previous frame's, written below.
+            if (!timing.Reported || timing.Name == SampleApp.OverlayPassName || !grid.NewLine())
             {
                 continue;
             }
 
-            grid.Write(timing.Name).PadTo(14).Write(timing.CpuMilliseconds, 2, 8).PadTo(24).Write(timing.GpuMilliseconds, 2, 8);
+            TimingRow(grid, timing.Name, timing.CpuMilliseconds, timing.GpuMilliseconds);
         }
 
         if (grid.NewLine())
         {
-            grid.Write("frame").PadTo(14).Write(app.LastFrameMilliseconds, 2, 8);
+            TimingRow(grid, SampleApp.OverlayPassName, app.LastOverlayCpuMilliseconds, app.LastOverlayGpuMilliseconds);
+        }
+
+        if (grid.NewLine())
+        {
+            TimingRow(grid, "frame", app.LastFrameMilliseconds, double.NaN);
         }
 
         if (grid.NewLine() && grid.NewLine())
@@ -54,4 +60,7 @@ internal static class OverlayContent
             grid.Write("1-5 tier  H dehaze  Space split  F12 shot");
         }
     }
+
+    private static void TimingRow(TextGrid grid, string name, double cpu, double gpu) =>
+        grid.Write(name).PadTo(14).Write(cpu, 2, 8).PadTo(24).Write(gpu, 2, 8);
 }

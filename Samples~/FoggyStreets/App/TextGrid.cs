@@ -29,6 +29,9 @@ internal sealed class TextGrid
     /// <summary>Lines written since <see cref="Clear"/> (the cursor's row plus one once anything is on it).</summary>
     public int UsedRows { get; private set; }
 
+    /// <summary>Length of the longest line written since <see cref="Clear"/>.</summary>
+    public int UsedColumns { get; private set; }
+
     public char this[int column, int row] => _cells[(row * Columns) + column];
 
     /// <summary>Blanks every cell and puts the cursor at the start of the first line.</summary>
@@ -38,6 +41,7 @@ internal sealed class TextGrid
         _row = 0;
         _column = 0;
         UsedRows = 0;
+        UsedColumns = 0;
     }
 
     /// <summary>Moves the cursor to the start of the next line; false when the grid is full.</summary>
@@ -101,5 +105,9 @@ internal sealed class TextGrid
     /// <summary>The line <paramref name="row"/> as text (for tests and logs; allocates).</summary>
     public string LineText(int row) => new string(_cells, row * Columns, Columns).TrimEnd();
 
-    private void Touch() => UsedRows = Math.Max(UsedRows, _row + 1);
+    private void Touch()
+    {
+        UsedRows = Math.Max(UsedRows, _row + 1);
+        UsedColumns = Math.Max(UsedColumns, _column);
+    }
 }

@@ -88,11 +88,11 @@ internal sealed class TextOverlay : IDisposable
     /// <summary>Display pixels per font pixel: 2 from 720 lines up so the text stays legible, else 1.</summary>
     public static int ScaleFor(int targetHeight) => targetHeight >= 720 ? 2 : 1;
 
-    /// <summary>Where <see cref="Draw"/> may change pixels on a target of this size: the used rows, outline included.</summary>
+    /// <summary>Where <see cref="Draw"/> may change pixels on a target of this size: the text written, outline included.</summary>
     public OverlayRegion RegionFor(int targetWidth, int targetHeight)
     {
         var scale = ScaleFor(targetHeight);
-        var width = Math.Min(((Grid.Columns * CellWidth) + 2) * scale, Math.Max(0, targetWidth - Margin));
+        var width = Math.Min(((Grid.UsedColumns * CellWidth) + 2) * scale, Math.Max(0, targetWidth - Margin));
         var height = Math.Min(((Grid.UsedRows * CellHeight) + 2) * scale, Math.Max(0, targetHeight - Margin));
         return new OverlayRegion(Margin, Margin, width, height);
     }
