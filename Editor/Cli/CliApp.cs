@@ -20,6 +20,8 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(verbose));
         root.Subcommands.Add(EvalCommand.Create(verbose));
         root.Subcommands.Add(ModelsCommand.Create(verbose));
+        root.Subcommands.Add(SampleCommand.Create(verbose));
+        root.Subcommands.Add(CaptureCommand.Create(verbose));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

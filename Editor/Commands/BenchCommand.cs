@@ -4,7 +4,10 @@ using NeuralPost.Editor.Cli;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost bench binding</c>: prints a table of plumbing costs with same-run baselines.</summary>
+/// <summary>
+/// <c>neuralpost bench binding</c>: prints a table of plumbing costs with same-run baselines;
+/// <c>neuralpost bench frame</c>: per-pass medians of the sample's frame per tier.
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create(Option<bool> verbose)
@@ -17,6 +20,6 @@ internal static class BenchCommand
             BindingBenchmark.Print(rows, context.Out);
             return ExitCodes.Success;
         });
-        return new Command("bench", "Benchmarks that print figures (never timed unit tests)") { binding };
+        return new Command("bench", "Benchmarks that print figures (never timed unit tests)") { binding, BenchFrameCommand.Create(verbose) };
     }
 }

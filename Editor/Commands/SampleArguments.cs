@@ -1,0 +1,73 @@
+using System.Globalization;
+using NeuralPost.Core;
+using NeuralPost.Editor.Cli;
+using NeuralPost.Samples.FoggyStreets.App;
+
+namespace NeuralPost.Editor.Commands;
+
+/// <summary>Parsing and set-up shared by <c>sample</c>, <c>capture</c> and <c>bench frame</c>.</summary>
+internal static class SampleArguments
+{
+    /// <summary>Parses <c>WIDTHxHEIGHT</c>, e.g. <c>960x540</c>.</summary>
+    public static Size ParseSize(string text, string option)
+    {
+        var parts = text.Split('x', 'X');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height)
+            && width > 0 && height > 0 && width <= 16384 && height <= 16384)
+        {
+            return new Size(width, height);
+        }
+
+        throw new ArgumentException($"{option} must be WIDTHxHEIGHT with sides from 1 to 16384, e.g. 960x540, not '{text}'");
+    }
+
+    /// <summary>Parses a tier name, case-insensitively.</summary>
+    public static UpscaleTier ParseTier(string text, string option) =>
+        Enum.TryParse<UpscaleTier>(text, ignoreCase: true, out var tier) && Enum.IsDefined(tier) && !char.IsDigit(text[0])
+            ? tier
+            : throw new ArgumentException($"{option} must be one of {string.Join('|', Enum.GetNames<UpscaleTier>())}, not '{text}'");
+
+    /// <summary>Parses <c>on</c> or <c>off</c>.</summary>
+    public static bool ParseOnOff(string text, string option) => text.ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"{option} must be on or off, not '{text}'"),
+    };
+
+    /// <summary>
+    /// ONNX Runtime, the manifest and the once-per-message log for the sample. A missing runtime or manifest is
+    /// logged, not fatal: the passes then run their fallbacks and say so in their status.
+    /// </summary>
+    public static SampleEnvironment CreateEnvironment(CliContext context)
+    {
+        var logger = new OnceLogger(context.Err);
+        OrtEnvironmentOrNull(context, logger, out var ort);
+        ModelManifest? manifest = null;
+        try
+        {
+            manifest = context.Manifest;
+        }
+        catch (NeuralPostException e)
+        {
+            logger.Log($"no model manifest, the passes fall back: {CliApp.OneLine(e.Message)}");
+        }
+
+        return new SampleEnvironment(ort, manifest, logger.Log);
+    }
+
+    private static void OrtEnvironmentOrNull(CliContext context, OnceLogger logger, out Onnx.OrtEnvironment? ort)
+    {
+        try
+        {
+            ort = context.Environment;
+        }
+        catch (NeuralPostException e)
+        {
+            logger.Log($"ONNX Runtime unavailable, the passes fall back: {CliApp.OneLine(e.Message)}");
+            ort = null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using NeuralPost.Editor.Cli;
+using NeuralPost.Graphics;
+using NeuralPost.Samples.FoggyStreets.App;
+
+namespace NeuralPost.Editor.Commands;
+
+/// <summary>
+/// <c>neuralpost sample</c>: the Foggy Streets scene with the upscaler and dehaze on its camera, in a window when
+/// a display exists, otherwise headless (frames as PNGs plus a timings CSV).
+/// </summary>
+internal static class SampleCommand
+{
+    private const int DefaultHeadlessFrames = 30;
+
+    public static Command Create(Option<bool> verbose)
+    {
+        var headless = new Option<bool>("--headless") { Description = "Render without a window even when a display exists" };
+        var frames = new Option<int?>("--frames") { Description = $"Frames to render (headless default {DefaultHeadlessFrames}; windowed default: until closed)" };
+        var output = new Option<string>("--out") { Description = "Headless output folder", DefaultValueFactory = _ => Path.Combine("out", "sample") };
+        var size = new Option<string>("--size") { Description = "Output size WIDTHxHEIGHT", DefaultValueFactory = _ => "960x540" };
+        var tier = new Option<string>("--tier") { Description = "Native|Quality|Balanced|Performance|UltraPerformance", DefaultValueFactory = _ => "Performance" };
+        var dehaze = new Option<string>("--dehaze") { Description = "on|off: run the dehaze pass after the upscaler", DefaultValueFactory = _ => "off" };
+        var split = new Option<string>("--split") { Description = "on|off: left half bilinear (or hazy, with dehaze), right half neural", DefaultValueFactory = _ => "off" };
+        var overlay = new Option<string>("--overlay") { Description = "on|off: text overlay with tier, sizes, model, pass timings, FPS", DefaultValueFactory = _ => "on" };
+        var screenshot = new Option<string?>("--screenshot") { Description = "Save the window's back buffer to this PNG after --frames-before-screenshot frames, then exit" };
+        var framesBeforeScreenshot = new Option<int>("--frames-before-screenshot") { Description = "Frames rendered before --screenshot is taken", DefaultValueFactory = _ => 60 };
+
+        var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
+        {
+            headless, frames, output, size, tier, dehaze, split, overlay, screenshot, framesBeforeScreenshot,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new SampleOptions
+            {
+                OutputSize = SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size"),
+                Tier = SampleArguments.ParseTier(parse.GetRequiredValue(tier), "--tier"),
+                Dehaze = SampleArguments.ParseOnOff(parse.GetRequiredValue(dehaze), "--dehaze"),
+                Split = SampleArguments.ParseOnOff(parse.GetRequiredValue(split), "--split"),
+                Overlay = SampleArguments.ParseOnOff(parse.GetRequiredValue(overlay), "--overlay"),
+            };
+            var frameCount = parse.GetValue(frames);
+            var before = parse.GetValue(framesBeforeScreenshot);
+            if (frameCount < 0 || before < 1)
+            {
+                throw new ArgumentException("--frames must be 0 or more and --frames-before-screenshot at least 1");
+            }
+
+            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var environment = SampleArguments.CreateEnvironment(context);
+            var screenshotPath = parse.GetValue(screenshot);
+            var window = TryOpenWindow(parse.GetValue(headless), options, screenshotPath is not null, out var why);
+            if (window is not null)
+            {
+                using (window)
+                {
+                    context.Out.WriteLine($"sample: windowed ({why}) on {window.Device.Description}");
+                    var run = new WindowedRunOptions { Frames = frameCount ?? 0, ScreenshotPath = screenshotPath, FramesBeforeScreenshot = before };
+                    var rendered = window.Run(options, environment, run, context.Out);
+                    context.Out.WriteLine($"sample: {rendered} frame(s) rendered");
+                }
+
+                return ExitCodes.Success;
+            }
+
+            context.Out.WriteLine($"sample: headless ({why})");
+            var outDir = parse.GetRequiredValue(output);
+            var count = frameCount is null or 0 ? DefaultHeadlessFrames : frameCount.Value;
+            var result = HeadlessRunner.Run(options, environment, Math.Max(count, screenshotPath is null ? 1 : before), outDir);
+            context.Out.WriteLine($"sample: {result.Device}");
+            context.Out.WriteLine($"wrote {result.Frames.Count} frame(s) {options.OutputSize} to {Path.GetFullPath(outDir)} and {result.TimingsPath}");
+            if (screenshotPath is not null)
+            {
+                // No window to read: the display target of the same frame holds the same picture.
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(screenshotPath))!);
+                File.Copy(result.Frames[before - 1], screenshotPath, overwrite: true);
+                context.Out.WriteLine($"screenshot: {screenshotPath} (frame {before - 1}, from the headless display target)");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Opens the window unless headless is asked for or impossible; <paramref name="why"/> says which and why.</summary>
+    private static WindowedRunner? TryOpenWindow(bool headless, SampleOptions options, bool scripted, out string why)
+    {
+        if (headless)
+        {
+            why = "--headless given";
+            return null;
+        }
+
+        var display = Environment.GetEnvironmentVariable("DISPLAY");
+        if (string.IsNullOrEmpty(display))
+        {
+            why = "no display: DISPLAY is not set";
+            return null;
+        }
+
+        try
+        {
+            // A scripted screenshot should not wait for vertical blanks it does not show.
+            var window = WindowedRunner.Open(options.OutputSize, vsync: !scripted);
+            why = $"DISPLAY={display}";
+            return window;
+        }
+        catch (GraphicsUnavailableException e)
+        {
+            why = $"DISPLAY={display} but no window could be opened: {CliApp.OneLine(e.Message)}";
+            return null;
+        }
+    }
+}

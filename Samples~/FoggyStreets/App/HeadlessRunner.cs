@@ -1,0 +1,61 @@
+using System.Globalization;
+using NeuralPost.Graphics;
+using NeuralPost.Graphics.OpenGL;
+using NeuralPost.Hosting;
+using NeuralPost.Imaging;
+
+namespace NeuralPost.Samples.FoggyStreets.App;
+
+/// <summary>What a headless run wrote.</summary>
+/// <param name="Frames">The PNG of each frame, in order.</param>
+/// <param name="TimingsPath">The CSV of per-frame timings.</param>
+/// <param name="Device">The device description.</param>
+public sealed record HeadlessRunResult(IReadOnlyList<string> Frames, string TimingsPath, string Device);
+
+/// <summary>
+/// Runs the sample without a display on an EGL context: a fixed number of frames at a fixed time step, each
+/// written as <c>frame-NNNN.png</c> (the display target read back, top row first), plus <c>timings.csv</c>.
+/// A fixed step makes the frames the same on every machine, whatever it renders at.
+/// </summary>
+public static class HeadlessRunner
+{
+    /// <summary>Time between frames: 30 frames per simulated second.</summary>
+    public const float TimeStep = 1f / 30f;
+
+    /// <summary>Creates a headless device and runs <paramref name="frames"/> frames of the sample into <paramref name="outputDirectory"/>.</summary>
+    /// <exception cref="GraphicsUnavailableException">No headless OpenGL 4.3 context can be made.</exception>
+    public static HeadlessRunResult Run(SampleOptions options, SampleEnvironment environment, int frames, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        using var device = GlDevice.CreateHeadless();
+        using var app = SampleApp.Create(device, options, environment.Ort, environment.Manifest, environment.Log);
+        return Run(app, device, frames, outputDirectory);
+    }
+
+    /// <summary>Runs an existing sample; the caller owns both.</summary>
+    internal static HeadlessRunResult Run(SampleApp app, IGraphicsDevice device, int frames, string outputDirectory)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frames);
+        Directory.CreateDirectory(outputDirectory);
+        var csvPath = Path.Combine(outputDirectory, "timings.csv");
+        var written = new List<string>(frames);
+        using var readback = new FrameReadback(device);
+        using var csv = new TimingsCsv(csvPath);
+        var time = new FrameTime(TimeStep, 0, 0);
+        for (var i = 0; i < frames; i++)
+        {
+            app.RenderFrame(time);
+            var path = Path.Combine(outputDirectory, FrameName(i));
+            PngEncoder.Save(readback.Read(app.Display), path);
+            csv.Append(app, time);
+            written.Add(path);
+            time = time.Next(TimeStep);
+        }
+
+        return new HeadlessRunResult(written, csvPath, device.Description);
+    }
+
+    /// <summary>The file name of frame <paramref name="index"/>.</summary>
+    public static string FrameName(int index) => string.Create(CultureInfo.InvariantCulture, $"frame-{index:D4}.png");
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using NeuralPost.Hosting;
+
+namespace NeuralPost.Samples.FoggyStreets.App;
+
+/// <summary>
+/// The headless run's <c>timings.csv</c>: one row per frame with the configuration and, for every pass of the
+/// frame path, CPU and GPU milliseconds. A pass that did not run that frame leaves both cells empty; a pass with
+/// no GPU measurement (yet) leaves its GPU cell empty. GPU times of passes timed with delayed queries are the
+/// newest the GPU had finished, normally the previous frame's.
+/// </summary>
+public sealed class TimingsCsv : IDisposable
+{
+    /// <summary>The passes the CSV has columns for, in frame order, by the names they report under.</summary>
+    public static readonly IReadOnlyList<string> Passes =
+        ["render", "image->tensor", "readback", "inference", "upload", "tensor->image", "resample", "sharpen", "dehaze", "overlay"];
+
+    private readonly TextWriter _writer;
+
+    /// <summary>Creates <paramref name="path"/> and writes the header.</summary>
+    public TimingsCsv(string path)
+    {
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        _writer.WriteLine(Header);
+    }
+
+    /// <summary>The header line.</summary>
+    public static string Header
+    {
+        get
+        {
+            var columns = new List<string> { "frame", "time_s", "tier", "render", "output", "dehaze", "split", "status" };
+            foreach (var pass in Passes)
+            {
+                columns.Add($"{ColumnName(pass)}_cpu_ms");
+                columns.Add($"{ColumnName(pass)}_gpu_ms");
+            }
+
+            columns.Add("frame_cpu_ms");
+            return string.Join(',', columns);
+        }
+    }
+
+    /// <summary>A pass name as a column stem: <c>image->tensor</c> becomes <c>image_to_tensor</c>.</summary>
+    public static string ColumnName(string pass) => pass.Replace("->", "_to_", StringComparison.Ordinal);
+
+    /// <summary>Appends the row of the frame <paramref name="app"/> has just rendered.</summary>
+    public void Append(SampleApp app, FrameTime time)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var line = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        line.Append(c, $"{time.FrameIndex},{time.TotalSeconds:F4},{OverlayContent.TierName(app.Tier)},{app.RenderResolution},{app.OutputSize},");
+        line.Append(app.DehazeEnabled ? "on," : "off,").Append(app.SplitView ? "on," : "off,");
+        line.Append(Quote(app.Upscaler.Status));
+        foreach (var pass in Passes)
+        {
+            line.Append(',');
+            if (app.Timings.TryGet(pass, out var timing) && timing.Reported)
+            {
+                line.Append(c, $"{timing.CpuMilliseconds:F3}");
+                line.Append(',');
+                if (!double.IsNaN(timing.GpuMilliseconds))
+                {
+                    line.Append(c, $"{timing.GpuMilliseconds:F3}");
+                }
+            }
+            else
+            {
+                line.Append(',');
+            }
+        }
+
+        line.Append(c, $",{app.LastFrameMilliseconds:F3}");
+        _writer.WriteLine(line.ToString());
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _writer.Dispose();
+
+    private static string Quote(string text) =>
+        text.AsSpan().IndexOfAny(",\"\n\r") < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
