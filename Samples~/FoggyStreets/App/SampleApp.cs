@@ -149,6 +149,13 @@ public sealed class SampleApp : IDisposable
         }
     }
 
+    /// <summary>Drain the GPU after the scene render so per-pass timings attribute its cost to <c>render</c> (benchmarks only).</summary>
+    public bool DrainAfterRender
+    {
+        get => _sceneRenderer.DrainAfterRender;
+        set => _sceneRenderer.DrainAfterRender = value;
+    }
+
     /// <summary>
     /// Whether the split view is shown: left of the divider the bilinear upscale of the render-resolution frame
     /// (or, with dehaze on, the hazy upscaled frame), right of it the final result.
