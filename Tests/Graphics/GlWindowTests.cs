@@ -10,37 +10,22 @@ internal sealed class GlWindowTests
     [Test]
     public void WindowClearsAndPresentsARenderTargetByBlit()
     {
-        using var xvfb = XvfbServer.TryStart(out var reason);
-        if (xvfb is null)
-        {
-            Assert.Ignore($"no X server for a window: {reason}");
-        }
-
-        // glfwInit reads DISPLAY, and GLFW terminates with its last window, so each test's init sees this value.
-        var previousDisplay = Environment.GetEnvironmentVariable("DISPLAY");
-        NativeEnvironment.Set("DISPLAY", xvfb!.Display);
+        using var display = XvfbDisplay.StartOrIgnore();
+        GlWindow window;
         try
         {
-            GlWindow window;
-            try
-            {
-                window = GlWindow.Create(64, 48, "NeuralPost test", visible: true, vsync: false);
-            }
-            catch (GraphicsUnavailableException exception)
-            {
-                Assert.Ignore($"no OpenGL 4.3 window: {exception.Message}");
-                return;
-            }
-
-            using (window)
-            {
-                TestContext.Out.WriteLine($"{window.Device.Description} via {window.Device.Platform}");
-                RunWindowChecks(window);
-            }
+            window = GlWindow.Create(64, 48, "NeuralPost test", visible: true, vsync: false);
         }
-        finally
+        catch (GraphicsUnavailableException exception)
         {
-            NativeEnvironment.Set("DISPLAY", previousDisplay);
+            Assert.Ignore($"no OpenGL 4.3 window: {exception.Message}");
+            return;
+        }
+
+        using (window)
+        {
+            TestContext.Out.WriteLine($"{window.Device.Description} via {window.Device.Platform}");
+            RunWindowChecks(window);
         }
     }
 

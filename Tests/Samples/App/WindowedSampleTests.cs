@@ -12,48 +12,33 @@ internal sealed class WindowedSampleTests
     [Test]
     public void SampleWindowRendersSplitAndOverlayIntoItsBackBuffer()
     {
-        using var xvfb = XvfbServer.TryStart(out var reason);
-        if (xvfb is null)
-        {
-            Assert.Ignore($"no X server for a window: {reason}");
-        }
-
-        // glfwInit reads DISPLAY through libc, which .NET's SetEnvironmentVariable does not reach.
-        var previousDisplay = Environment.GetEnvironmentVariable("DISPLAY");
-        NativeEnvironment.Set("DISPLAY", xvfb!.Display);
+        using var display = XvfbDisplay.StartOrIgnore();
+        WindowedRunner runner;
         try
         {
-            WindowedRunner runner;
-            try
-            {
-                runner = WindowedRunner.Open(new Size(64, 36), vsync: false);
-            }
-            catch (GraphicsUnavailableException exception)
-            {
-                Assert.Ignore($"no OpenGL 4.3 window: {exception.Message}");
-                return;
-            }
-
-            var shot = Path.Combine(TestPaths.NewTempDirectory(), "window.png");
-            using (runner)
-            {
-                var options = new SampleOptions { OutputSize = new Size(64, 36), Split = true, Overlay = true };
-                var run = new WindowedRunOptions { ScreenshotPath = shot, FramesBeforeScreenshot = 2 };
-                var frames = runner.Run(options, new SampleEnvironment(null, null, TestContext.Out.WriteLine), run, TestContext.Out);
-                Assert.That(frames, Is.EqualTo(2));
-            }
-
-            var image = PngDecoder.Load(shot).ToRgb8();
-            Assert.Multiple(() =>
-            {
-                Assert.That((image.Width, image.Height), Is.EqualTo((64, 36)));
-                Assert.That(Pixels.Variance(image), Is.GreaterThan(0), "the back buffer is not blank");
-                Assert.That(Pixels.At(image, 32, 2), Is.EqualTo((255, 217, 51)), "the split view's divider reached the window");
-            });
+            runner = WindowedRunner.Open(new Size(64, 36), vsync: false);
         }
-        finally
+        catch (GraphicsUnavailableException exception)
         {
-            NativeEnvironment.Set("DISPLAY", previousDisplay);
+            Assert.Ignore($"no OpenGL 4.3 window: {exception.Message}");
+            return;
         }
+
+        var shot = Path.Combine(TestPaths.NewTempDirectory(), "window.png");
+        using (runner)
+        {
+            var options = new SampleOptions { OutputSize = new Size(64, 36), Split = true, Overlay = true };
+            var run = new WindowedRunOptions { ScreenshotPath = shot, FramesBeforeScreenshot = 2 };
+            var frames = runner.Run(options, new SampleEnvironment(null, null, TestContext.Out.WriteLine), run, TestContext.Out);
+            Assert.That(frames, Is.EqualTo(2));
+        }
+
+        var image = PngDecoder.Load(shot).ToRgb8();
+        Assert.Multiple(() =>
+        {
+            Assert.That((image.Width, image.Height), Is.EqualTo((64, 36)));
+            Assert.That(Pixels.Variance(image), Is.GreaterThan(0), "the back buffer is not blank");
+            Assert.That(Pixels.At(image, 32, 2), Is.EqualTo((255, 217, 51)), "the split view's divider reached the window");
+        });
     }
 }
