@@ -20,7 +20,7 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
     public void PerformanceSubstitutesTheInstalledX2NetworkAndUpscalesWithIt(TextureFormat cameraFormat)
     {
         var picture = GlPixels.Random(32, 18, seed: 10);
-        using var rig = new EffectTestRig(picture, Display, Ort, TestManifests.Repository(), cameraFormat);
+        using var rig = new EffectTestRig(picture, Display, Ort, TestManifests.NearestStandIn(), cameraFormat);
         var upscaler = AddUpscaler(rig, UpscaleTier.Performance);
 
         rig.Frame();
@@ -28,11 +28,11 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
         Assert.Multiple(() =>
         {
             Assert.That(GlPixels.MaxDifference(rig.ReadDisplay(), GlPixels.NearestUpscale(picture, 2)), Is.LessThanOrEqualTo(1));
-            Assert.That(upscaler.ActiveModelId, Is.EqualTo("test-nearest-x2"));
-            Assert.That(upscaler.Status, Is.EqualTo("test-nearest-x2 on CPU EP (substituted for missing imdn-rtc-x2)"));
+            Assert.That(upscaler.ActiveModelId, Is.EqualTo("stand-in-x2"));
+            Assert.That(upscaler.Status, Is.EqualTo("stand-in-x2 on CPU EP (substituted for missing imdn-rtc-x2)"));
             Assert.That(rig.Log, Is.EqualTo(new[]
             {
-                "NeuralUpscaler: model imdn-rtc-x2 is not installed; substituting test-nearest-x2 (x2, kind test)",
+                "NeuralUpscaler: model imdn-rtc-x2 is not installed; substituting stand-in-x2 (x2, kind super-resolution)",
             }));
         });
     }
@@ -41,7 +41,7 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
     public void QualityResamplesTheNetworkOutputToTheOutputSize()
     {
         var picture = GlPixels.Random(42, 24, seed: 11); // 64x36 / 1.5
-        using var rig = new EffectTestRig(picture, Display, Ort, TestManifests.Repository());
+        using var rig = new EffectTestRig(picture, Display, Ort, TestManifests.NearestStandIn());
         var upscaler = AddUpscaler(rig, UpscaleTier.Quality);
 
         rig.Frame();
@@ -56,7 +56,7 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
         {
             Assert.That((output.Width, output.Height), Is.EqualTo((Display.Width, Display.Height)));
             Assert.That(GlPixels.MaxDifference(output, GlPixels.Download(expected.Color)), Is.LessThanOrEqualTo(1));
-            Assert.That(upscaler.Status, Is.EqualTo("test-nearest-x2 on CPU EP (substituted for missing imdn-x2)"));
+            Assert.That(upscaler.Status, Is.EqualTo("stand-in-x2 on CPU EP (substituted for missing imdn-x2)"));
             Assert.That(rig.World.Timings.TryGet(PassTimingNames.Resample, out var resample) && resample.Reported, Is.True);
         });
     }
@@ -80,6 +80,24 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
             Assert.That(upscaler.ActiveModelId, Is.Null);
             Assert.That(rig.Log, Has.Count.EqualTo(1));
             Assert.That(rig.Log[0], Does.Contain("imdn-rtc-x2").And.Contain("bilinear"));
+        });
+    }
+
+    [Test]
+    public void AnalyticTestModelsAreNeverSubstitutedForAMissingTierModel()
+    {
+        var picture = GlPixels.Random(32, 18, seed: 19);
+        var onlyTestModel = TestManifests.WithModel("test-nearest-x2", "test", 2, File.ReadAllBytes(TestPaths.TestModel("test-nearest-x2")));
+        using var rig = new EffectTestRig(picture, Display, Ort, onlyTestModel);
+        var upscaler = AddUpscaler(rig, UpscaleTier.Performance);
+
+        rig.Frame();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GlPixels.MaxDifference(rig.ReadDisplay(), rig.BilinearReference()), Is.LessThanOrEqualTo(1));
+            Assert.That(upscaler.ActiveModelId, Is.Null);
+            Assert.That(upscaler.Status, Does.StartWith("bilinear: model imdn-rtc-x2 not installed"));
         });
     }
 

@@ -7,6 +7,14 @@ internal static class TestManifests
 {
     public static ModelManifest Repository() => ModelManifest.Load(TestPaths.Manifest);
 
+    /// <summary>
+    /// A manifest whose only trained-looking network is <c>stand-in-x2</c>: the analytic nearest-neighbour x2 model
+    /// listed as kind <c>super-resolution</c>, so substitution can be tested with a checkable output whatever
+    /// trained models the repository ships.
+    /// </summary>
+    public static ModelManifest NearestStandIn() =>
+        WithModel("stand-in-x2", "super-resolution", 2, File.ReadAllBytes(TestPaths.TestModel("test-nearest-x2")));
+
     /// <summary>A manifest that lists no models at all.</summary>
     public static ModelManifest Empty()
     {
