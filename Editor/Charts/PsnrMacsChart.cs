@@ -22,7 +22,8 @@ internal static class PsnrMacsChart
             .Select(c => (Card: c, Quality: c.Metrics![set]))
             .ToList();
         var published = set == "Set5" ? PublishedResults.Set5 : [];
-        var bicubic = ours.GroupBy(p => p.Card.Scale).ToDictionary(g => g.Key, g => g.First().Quality.BicubicPsnr);
+        var bicubic = ours.Where(p => p.Quality.BicubicPsnr is not null)
+            .GroupBy(p => p.Card.Scale).ToDictionary(g => g.Key, g => g.First().Quality.BicubicPsnr!.Value);
 
         var psnrs = ours.Select(p => p.Quality.Psnr).Concat(published.Select(p => p.Set5Psnr)).Concat(bicubic.Values).ToList();
         var minPsnr = psnrs.Count == 0 ? 20 : Math.Floor(psnrs.Min() - 1);

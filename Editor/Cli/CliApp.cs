@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(BenchCommand.Create(verbose));
         root.Subcommands.Add(DemoCommand.Create(verbose));
         root.Subcommands.Add(EvalCommand.Create(verbose));
+        root.Subcommands.Add(DehazeCommand.Create(verbose));
         root.Subcommands.Add(ModelsCommand.Create(verbose));
         root.Subcommands.Add(SampleCommand.Create(verbose));
         root.Subcommands.Add(CaptureCommand.Create(verbose));

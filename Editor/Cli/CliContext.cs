@@ -42,6 +42,23 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
         return (Manifest.ResolveVerifiedFile(card), card);
     }
 
+    /// <summary>Loads a dehaze network (id or file) for CPU use; dispose the returned model when done.</summary>
+    public (Effects.Upscale.SuperResolutionModel Model, Effects.Dehaze.OfflineDehazer Dehazer, ModelCard? Card) LoadDehazer(string idOrPath)
+    {
+        var (path, card) = ResolveModel(idOrPath);
+        var model = Effects.Upscale.SuperResolutionModel.Load(Environment, path, expectedScale: 1);
+        try
+        {
+            var multiple = card is null ? 16 : Effects.Dehaze.OfflineDehazer.ReadSizeMultiple(card);
+            return (model, new Effects.Dehaze.OfflineDehazer(model, multiple), card);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Session options for a list of execution providers in preference order (CPU is always last).</summary>
     public SessionOptions CreateSessionOptions(IReadOnlyList<string> providers, int threads)
     {

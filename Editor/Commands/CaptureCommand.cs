@@ -19,7 +19,10 @@ internal static class CaptureCommand
         var size = new Option<string>("--size") { Description = "Frame size WIDTHxHEIGHT (the HR size for sr)", DefaultValueFactory = _ => "960x540" };
         var scale = new Option<int>("--scale") { Description = "LR downscale factor for sr", DefaultValueFactory = _ => 2 };
 
-        var command = new Command("capture", "Render super-resolution or dehaze training pairs from the sample scene") { pairs, count, output, size, scale };
+        var citySeed = new Option<int>("--city-seed") { Description = "City layout (training uses 1; use another for held-out scenes)", DefaultValueFactory = _ => 1 };
+        var firstIndex = new Option<int>("--first") { Description = "Index of the first variation (camera time, light, fog)", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("capture", "Render super-resolution or dehaze training pairs from the sample scene") { pairs, count, output, size, scale, citySeed, firstIndex };
         command.SetAction(parse =>
         {
             var kind = parse.GetRequiredValue(pairs).ToLowerInvariant() switch
@@ -30,12 +33,13 @@ internal static class CaptureCommand
             };
             var n = parse.GetValue(count);
             var factor = parse.GetValue(scale);
-            if (n < 1 || factor < 1)
+            if (n < 1 || factor < 1 || parse.GetValue(firstIndex) < 0)
             {
-                throw new ArgumentException("--count and --scale must be at least 1");
+                throw new ArgumentException("--count and --scale must be at least 1, --first at least 0");
             }
 
-            var options = new CaptureOptions(kind, n, parse.GetRequiredValue(output), SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size"), factor);
+            var options = new CaptureOptions(kind, n, parse.GetRequiredValue(output), SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size"), factor,
+                parse.GetValue(citySeed), parse.GetValue(firstIndex));
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var logger = new OnceLogger(context.Err);
             using var device = GlDevice.CreateHeadless();
@@ -44,7 +48,7 @@ internal static class CaptureCommand
             var secondSize = kind == CapturePairs.SuperResolution
                 ? new Core.Size(options.Size.Width / factor, options.Size.Height / factor)
                 : options.Size;
-            context.Out.WriteLine($"wrote {n} pair(s): {Path.GetFullPath(first)} ({options.Size}) and {Path.GetFullPath(second)} ({secondSize}), foggy-0000.png..foggy-{n - 1:D4}.png");
+            context.Out.WriteLine($"wrote {n} pair(s): {Path.GetFullPath(first)} ({options.Size}) and {Path.GetFullPath(second)} ({secondSize}), {options.FileName(options.First)}..{options.FileName(options.First + n - 1)}");
             return ExitCodes.Success;
         });
         return command;

@@ -18,11 +18,19 @@ internal static class EvalCommand
         var set = new Option<string>("--set") { Description = "Benchmark set: a folder with LR_x<s>/HR_x<s>, or Set5/Set14", Required = true };
         var scale = new Option<int?>("--scale") { Description = "Expected scale (checked against the model)" };
         var writeCard = new Option<bool>("--write-card") { Description = "Store the mean figures in the model's card in Models/models.json" };
+        var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
+        var compare = new Option<string?>("--compare") { Description = "With --dehaze: a second network scored alongside (e.g. the ablation without the detail branch)" };
 
-        var command = new Command("eval", "PSNR/SSIM (Y channel, published protocol) of a model beside bicubic") { model, set, scale, writeCard };
+        var command = new Command("eval", "PSNR/SSIM of a model beside its baselines (bicubic for super-resolution; hazy input and dark-channel prior for dehaze)")
+            { model, set, scale, writeCard, dehaze, compare };
         command.SetAction(parse =>
         {
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            if (parse.GetValue(dehaze))
+            {
+                return EvaluateDehaze(context, parse.GetRequiredValue(model), parse.GetRequiredValue(set), parse.GetValue(compare), parse.GetValue(writeCard));
+            }
+
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
             var expected = parse.GetValue(scale) ?? card?.Scale;
             using var network = SuperResolutionModel.Load(context.Environment, path, expectedScale: expected);
@@ -66,5 +74,44 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int EvaluateDehaze(CliContext context, string modelArgument, string pairDirectory, string? compareArgument, bool writeCard)
+    {
+        var (model, dehazer, card) = context.LoadDehazer(modelArgument);
+        using var network = model;
+        var other = compareArgument is null ? default : context.LoadDehazer(compareArgument);
+        using var otherNetwork = other.Model;
+        var label = card?.Id ?? Path.GetFileNameWithoutExtension(modelArgument);
+        var compareLabel = compareArgument is null ? null : other.Card?.Id ?? Path.GetFileNameWithoutExtension(compareArgument);
+
+        context.Out.WriteLine(DehazeEvaluator.Header(label, compareLabel));
+        var mean = DehazeEvaluator.Evaluate(dehazer, other.Dehazer, pairDirectory, score => context.Out.WriteLine(DehazeEvaluator.Row(score)));
+        context.Out.WriteLine(DehazeEvaluator.Mean(mean));
+        if (writeCard)
+        {
+            if (card is null)
+            {
+                throw new NeuralPostException("--write-card needs a model id from the manifest, not a file path");
+            }
+
+            var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(pairDirectory));
+            var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal)
+            {
+                [setName] = new QualityCard
+                {
+                    Psnr = Math.Round(mean.Psnr, 2),
+                    Ssim = Math.Round(mean.Ssim, 4),
+                    HazyPsnr = Math.Round(mean.HazyPsnr, 2),
+                    HazySsim = Math.Round(mean.HazySsim, 4),
+                    DcpPsnr = Math.Round(mean.DcpPsnr, 2),
+                    DcpSsim = Math.Round(mean.DcpSsim, 4),
+                },
+            };
+            context.Manifest.WithCard(card with { Metrics = metrics });
+            context.Out.WriteLine($"wrote {setName} figures to the card of {card.Id} in {context.Manifest.ManifestPath}");
+        }
+
+        return ExitCodes.Success;
     }
 }

@@ -29,7 +29,8 @@ internal static class ModelValidator
             }
 
             var detail = $"sha256 ok, loads, x{model.Scale} observed";
-            if (reEvaluate && card.Metrics is { Count: > 0 })
+            // Dehaze figures come from rendered held-out pairs that are regenerated, not shipped: see the card.
+            if (reEvaluate && card.Kind != "dehaze" && card.Metrics is { Count: > 0 })
             {
                 foreach (var (set, expected) in card.Metrics)
                 {
@@ -67,7 +68,7 @@ internal static class ModelValidator
 
     private static string? Compare(string set, QualityCard expected, SetScore actual)
     {
-        var fields = new (string Name, double Card, double Measured, double Tolerance)[]
+        var fields = new (string Name, double? Card, double Measured, double Tolerance)[]
         {
             ("PSNR", expected.Psnr, actual.Psnr, PsnrTolerance),
             ("SSIM", expected.Ssim, actual.Ssim, SsimTolerance),
@@ -77,7 +78,7 @@ internal static class ModelValidator
         foreach (var (name, card, measured, tolerance) in fields)
         {
             // The card stores rounded figures (2 decimals for dB, 4 for SSIM): allow the rounding on top.
-            if (Math.Abs(card - measured) > tolerance)
+            if (card is { } value && Math.Abs(value - measured) > tolerance)
             {
                 return $"{set} {name}: card {card}, measured {measured:F4}";
             }

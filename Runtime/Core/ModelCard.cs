@@ -76,7 +76,10 @@ public sealed record TrainingCard
     [JsonPropertyName("command")] public string? Command { get; init; }
 }
 
-/// <summary>PSNR/SSIM of a model and of bicubic on one benchmark set (Y channel, border crop = scale, uint8).</summary>
+/// <summary>
+/// Measured quality of a model on one set, with the set's baselines: bicubic for super-resolution (Y channel,
+/// border crop = scale, uint8); the hazy input and the dark-channel prior for dehaze (RGB, whole image).
+/// </summary>
 public sealed record QualityCard
 {
     /// <summary>Mean PSNR of the model in dB.</summary>
@@ -85,11 +88,23 @@ public sealed record QualityCard
     /// <summary>Mean SSIM of the model.</summary>
     [JsonPropertyName("ssim")] public double Ssim { get; init; }
 
-    /// <summary>Mean PSNR of MATLAB bicubic on the same images.</summary>
-    [JsonPropertyName("bicubicPsnr")] public double BicubicPsnr { get; init; }
+    /// <summary>Mean PSNR of MATLAB bicubic on the same images (super-resolution).</summary>
+    [JsonPropertyName("bicubicPsnr")] public double? BicubicPsnr { get; init; }
 
-    /// <summary>Mean SSIM of MATLAB bicubic on the same images.</summary>
-    [JsonPropertyName("bicubicSsim")] public double BicubicSsim { get; init; }
+    /// <summary>Mean SSIM of MATLAB bicubic on the same images (super-resolution).</summary>
+    [JsonPropertyName("bicubicSsim")] public double? BicubicSsim { get; init; }
+
+    /// <summary>Mean PSNR of the hazy input against the clear frame (dehaze).</summary>
+    [JsonPropertyName("hazyPsnr")] public double? HazyPsnr { get; init; }
+
+    /// <summary>Mean SSIM of the hazy input against the clear frame (dehaze).</summary>
+    [JsonPropertyName("hazySsim")] public double? HazySsim { get; init; }
+
+    /// <summary>Mean PSNR of the dark-channel-prior baseline (dehaze).</summary>
+    [JsonPropertyName("dcpPsnr")] public double? DcpPsnr { get; init; }
+
+    /// <summary>Mean SSIM of the dark-channel-prior baseline (dehaze).</summary>
+    [JsonPropertyName("dcpSsim")] public double? DcpSsim { get; init; }
 }
 
 /// <summary>Describes one model input or output in a <see cref="ModelCard"/>.</summary>

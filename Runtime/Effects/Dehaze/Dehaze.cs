@@ -163,7 +163,7 @@ public sealed class Dehaze : Component, IPostProcess
         var card = services.Manifest.Get(modelId);
         try
         {
-            _sizeMultiple = ReadSizeMultiple(card);
+            _sizeMultiple = OfflineDehazer.ReadSizeMultiple(card);
             var path = services.Manifest.ResolveVerifiedFile(card);
             using var options = new Onnx.SessionOptions();
             _model = SuperResolutionModel.Load(services.Ort, path, options, expectedScale: 1);
@@ -177,18 +177,6 @@ public sealed class Dehaze : Component, IPostProcess
         _resources ??= new DehazeResources(services.Device);
         ActiveModelId = modelId;
         Status = $"{modelId} on CPU EP";
-    }
-
-    private static int ReadSizeMultiple(ModelCard card)
-    {
-        if (card.Extra is null || !card.Extra.TryGetValue(SizeMultipleField, out var value))
-        {
-            return 1;
-        }
-
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var multiple) && multiple >= 1
-            ? multiple
-            : throw new ModelManifestException($"model '{card.Id}': \"{SizeMultipleField}\" must be a positive integer, found {value}");
     }
 
     /// <summary>Passes frames through for this configuration and logs why, once.</summary>

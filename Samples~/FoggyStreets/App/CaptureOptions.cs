@@ -18,4 +18,11 @@ public enum CapturePairs
 /// <param name="OutputDirectory">Root folder of the pair folders.</param>
 /// <param name="Size">Frame size (the HR size for super-resolution).</param>
 /// <param name="Scale">Downscale factor of the LR frames (super-resolution only); the size must divide by it.</param>
-public sealed record CaptureOptions(CapturePairs Pairs, int Count, string OutputDirectory, Size Size, int Scale = 2);
+/// <param name="CitySeed">City layout; a held-out set uses a layout that training never saw.</param>
+/// <param name="First">Index of the first capture, so several runs can write disjoint variations.</param>
+public sealed record CaptureOptions(CapturePairs Pairs, int Count, string OutputDirectory, Size Size, int Scale = 2,
+    int CitySeed = 1, int First = 0)
+{
+    /// <summary>File name of capture <paramref name="index"/>: the city seed is in the name, so sets never collide.</summary>
+    public string FileName(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"city{CitySeed}-{index:D4}.png");
+}

@@ -43,10 +43,10 @@ public static class CaptureRunner
         using var display = device.CreateTextureRenderTarget(options.Size.Width, options.Size.Height, TextureFormat.Rgba8, withDepth: false);
         using var readback = new FrameReadback(device);
         var camera = world.CreateGameObject("Capture Camera").AddComponent<Camera>();
-        for (var i = 0; i < options.Count; i++)
+        for (var i = options.First; i < options.First + options.Count; i++)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"foggy-{i:D4}.png");
-            var (sceneOptions, cameraTime) = CaptureVariation.For(i);
+            var name = options.FileName(i);
+            var (sceneOptions, cameraTime) = CaptureVariation.For(i, citySeed: options.CitySeed);
             var frame = Render(world, scene, camera, display, readback, sceneOptions, cameraTime, i);
             PngEncoder.Save(frame, Path.Combine(first, name));
             var pair = sr

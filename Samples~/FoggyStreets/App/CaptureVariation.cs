@@ -22,7 +22,7 @@ public static class CaptureVariation
     ];
 
     /// <summary>Scene options and camera time of capture <paramref name="index"/>.</summary>
-    public static (SceneOptions Options, double CameraTime) For(int index, bool fogEnabled = true)
+    public static (SceneOptions Options, double CameraTime) For(int index, bool fogEnabled = true, int citySeed = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var n = index + 1;
@@ -30,7 +30,7 @@ public static class CaptureVariation
         var colorB = FogColors[(index + 1) % FogColors.Length];
         var options = new SceneOptions
         {
-            Seed = 1,
+            Seed = citySeed,
             FogEnabled = fogEnabled,
             FogDensity = (float)(0.4 + (1.4 * Fraction(n * 0.5698402909980532))),
             FogColor = Vector3.Lerp(colorA, colorB, (float)Fraction(n * 0.7548776662466927)),

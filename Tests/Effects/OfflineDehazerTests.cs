@@ -1,0 +1,96 @@
+using NeuralPost.Effects.Dehaze;
+using NeuralPost.Effects.Upscale;
+using NeuralPost.Imaging;
+using NeuralPost.Tests.Editor;
+using NeuralPost.Tests.Onnx;
+
+namespace NeuralPost.Tests.Effects;
+
+/// <summary>The CPU dehaze path and its CLI (dehaze, eval --dehaze) with same-size analytic networks y = k x.</summary>
+internal sealed class OfflineDehazerTests : OrtTestFixture
+{
+    private static string WriteScaleModel(float factor)
+    {
+        var path = Path.Combine(TestPaths.NewTempDirectory(), $"times-{factor}.onnx");
+        File.WriteAllBytes(path, TinyOnnxModel.Scale(factor, TinyOnnxModel.Float, 1L, 3L, "height", "width"));
+        return path;
+    }
+
+    private static Rgb8Image RandomImage(int width, int height, int seed)
+    {
+        var image = new Rgb8Image(width, height);
+        new Random(seed).NextBytes(image.Data);
+        return image;
+    }
+
+    [Test]
+    public void PaddingToTheSizeMultipleIsCroppedAwayExactly()
+    {
+        using var model = SuperResolutionModel.Load(Ort, WriteScaleModel(1f), expectedScale: 1);
+        var image = RandomImage(37, 21, seed: 1);
+        Assert.That(new OfflineDehazer(model, 16).Process(image).Data, Is.EqualTo(image.Data));
+    }
+
+    [Test]
+    public void StrengthBlendsTheNetworkOutputWithTheInput()
+    {
+        using var model = SuperResolutionModel.Load(Ort, WriteScaleModel(0.5f), expectedScale: 1);
+        var image = RandomImage(20, 12, seed: 2);
+        var half = new OfflineDehazer(model, 4).Process(image, strength: 0.5f);
+        for (var i = 0; i < image.Data.Length; i++)
+        {
+            Assert.That((double)half.Data[i], Is.EqualTo(image.Data[i] * 0.75).Within(0.51), $"byte {i}");
+        }
+    }
+
+    [Test]
+    public void AnUpscalingNetworkIsNotADehazer()
+    {
+        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        Assert.That(() => new OfflineDehazer(model, 1), Throws.InstanceOf<ModelContractException>());
+    }
+
+    [Test]
+    public void ExtremeFramesGiveFiniteOutput()
+    {
+        using var model = SuperResolutionModel.Load(Ort, WriteScaleModel(1f), expectedScale: 1);
+        var dehazer = new OfflineDehazer(model, 16);
+        var white = new Rgb8Image(33, 17);
+        white.Data.AsSpan().Fill(255);
+        Assert.That(dehazer.Process(white).Data, Is.All.EqualTo(255));
+        Assert.That(dehazer.Process(new Rgb8Image(33, 17)).Data, Is.All.EqualTo(0));
+    }
+
+    [Test]
+    public void CliDehazesAnImageAndScoresAPairFolderBesideHazyAndDarkChannelPrior()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var pairs = Path.Combine(dir, "pairs");
+        Directory.CreateDirectory(Path.Combine(pairs, "hazy"));
+        Directory.CreateDirectory(Path.Combine(pairs, "clear"));
+        for (var i = 0; i < 2; i++)
+        {
+            var clear = RandomImage(48, 32, seed: 10 + i);
+            var hazy = new Rgb8Image(48, 32);
+            for (var p = 0; p < clear.Data.Length; p++)
+            {
+                hazy.Data[p] = (byte)((clear.Data[p] * 0.5) + (0.5 * 200)); // I = J t + A (1 - t), t = 0.5, A = 200
+            }
+
+            PngEncoder.Save(clear, Path.Combine(pairs, "clear", $"p{i}.png"));
+            PngEncoder.Save(hazy, Path.Combine(pairs, "hazy", $"p{i}.png"));
+        }
+
+        var identity = WriteScaleModel(1f);
+        var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", identity, "--set", pairs);
+        Assert.That(code, Is.Zero, err);
+        var mean = CliRunner.Lines(stdout).Single(l => l.StartsWith("mean", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(mean[1], Is.EqualTo(mean[4]), "an identity network scores exactly the hazy input");
+
+        var output = Path.Combine(dir, "out.png");
+        (code, stdout, err) = CliRunner.Run("dehaze", "--model", identity, Path.Combine(pairs, "hazy", "p0.png"), output);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(PngDecoder.Load(output).Width, Is.EqualTo(48));
+    }
+}
