@@ -51,24 +51,13 @@ internal static class EvalCommand
 
             if (parse.GetValue(writeCard))
             {
-                if (card is null)
+                WriteCard(context, card, setDir, new QualityCard
                 {
-                    throw new NeuralPostException("--write-card needs a model id from the manifest, not a file path");
-                }
-
-                var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(setDir));
-                var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal)
-                {
-                    [setName] = new QualityCard
-                    {
-                        Psnr = Math.Round(mean.Psnr, 2),
-                        Ssim = Math.Round(mean.Ssim, 4),
-                        BicubicPsnr = Math.Round(mean.BicubicPsnr, 2),
-                        BicubicSsim = Math.Round(mean.BicubicSsim, 4),
-                    },
-                };
-                context.Manifest.WithCard(card with { Metrics = metrics });
-                context.Out.WriteLine($"wrote {setName} figures to the card of {card.Id} in {context.Manifest.ManifestPath}");
+                    Psnr = Math.Round(mean.Psnr, 2),
+                    Ssim = Math.Round(mean.Ssim, 4),
+                    BicubicPsnr = Math.Round(mean.BicubicPsnr, 2),
+                    BicubicSsim = Math.Round(mean.BicubicSsim, 4),
+                });
             }
 
             return ExitCodes.Success;
@@ -90,28 +79,31 @@ internal static class EvalCommand
         context.Out.WriteLine(DehazeEvaluator.Mean(mean));
         if (writeCard)
         {
-            if (card is null)
+            WriteCard(context, card, pairDirectory, new QualityCard
             {
-                throw new NeuralPostException("--write-card needs a model id from the manifest, not a file path");
-            }
-
-            var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(pairDirectory));
-            var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal)
-            {
-                [setName] = new QualityCard
-                {
-                    Psnr = Math.Round(mean.Psnr, 2),
-                    Ssim = Math.Round(mean.Ssim, 4),
-                    HazyPsnr = Math.Round(mean.HazyPsnr, 2),
-                    HazySsim = Math.Round(mean.HazySsim, 4),
-                    DcpPsnr = Math.Round(mean.DcpPsnr, 2),
-                    DcpSsim = Math.Round(mean.DcpSsim, 4),
-                },
-            };
-            context.Manifest.WithCard(card with { Metrics = metrics });
-            context.Out.WriteLine($"wrote {setName} figures to the card of {card.Id} in {context.Manifest.ManifestPath}");
+                Psnr = Math.Round(mean.Psnr, 2),
+                Ssim = Math.Round(mean.Ssim, 4),
+                HazyPsnr = Math.Round(mean.HazyPsnr, 2),
+                HazySsim = Math.Round(mean.HazySsim, 4),
+                DcpPsnr = Math.Round(mean.DcpPsnr, 2),
+                DcpSsim = Math.Round(mean.DcpSsim, 4),
+            });
         }
 
         return ExitCodes.Success;
+    }
+
+    // Card figures are rounded as they are printed (2 decimals for dB, 4 for SSIM) and keyed by the set's folder name.
+    private static void WriteCard(CliContext context, ModelCard? card, string setDirectory, QualityCard figures)
+    {
+        if (card is null)
+        {
+            throw new NeuralPostException("--write-card needs a model id from the manifest, not a file path");
+        }
+
+        var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(setDirectory));
+        var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal) { [setName] = figures };
+        context.Manifest.WithCard(card with { Metrics = metrics });
+        context.Out.WriteLine($"wrote {setName} figures to the card of {card.Id} in {context.Manifest.ManifestPath}");
     }
 }
