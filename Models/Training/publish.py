@@ -100,18 +100,22 @@ def main(argv=None):
         "training": {"data": DATA, "device": a.device, "hours": training_hours(os.path.join(a.run, "log.jsonl")),
                      "iterations": iterations, "command": a.command},
     }
-    with open(a.manifest) as fh:
-        manifest = json.load(fh)
-    kept = [m for m in manifest["models"] if m["id"] != a.id]
-    old = next((m for m in manifest["models"] if m["id"] == a.id), None)
-    if old and old.get("sha256") == digest and "metrics" in old:
-        card["metrics"] = old["metrics"]  # same weights: the measured figures still hold
-    manifest["models"] = kept + [card]
-    with open(a.manifest, "w") as fh:
-        json.dump(manifest, fh, indent=2)
-        fh.write("\n")
+    write_card(card, a.manifest)
     print(json.dumps(card, indent=2))
     return 0
+
+
+def write_card(card, manifest_path):
+    """Replaces (or appends) the card with this id; keeps measured figures when the weights did not change."""
+    with open(manifest_path) as fh:
+        manifest = json.load(fh)
+    old = next((m for m in manifest["models"] if m["id"] == card["id"]), None)
+    if old and old.get("sha256") == card["sha256"] and "metrics" in old:
+        card["metrics"] = old["metrics"]
+    manifest["models"] = [m for m in manifest["models"] if m["id"] != card["id"]] + [card]
+    with open(manifest_path, "w") as fh:
+        json.dump(manifest, fh, indent=2)
+        fh.write("\n")
 
 
 if __name__ == "__main__":
