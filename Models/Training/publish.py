@@ -67,6 +67,9 @@ def main(argv=None):
     ap.add_argument("--device", required=True)
     ap.add_argument("--command", required=True)
     ap.add_argument("--manifest", default=os.path.join(MODELS_DIR, "models.json"))
+    ap.add_argument("--continues", action="store_true",
+                    help="the run started from this id's shipped weights (train.py --init-weights): add the current "
+                         "card's hours and iterations to this run's")
     a = ap.parse_args(argv)
 
     model, meta = load_checkpoint_model(a.ckpt)
@@ -100,6 +103,12 @@ def main(argv=None):
         "training": {"data": DATA, "device": a.device, "hours": training_hours(os.path.join(a.run, "log.jsonl")),
                      "iterations": iterations, "command": a.command},
     }
+    if a.continues:
+        with open(a.manifest) as fh:
+            before = next(m for m in json.load(fh)["models"] if m["id"] == a.id)["training"]
+        card["training"]["hours"] = round(card["training"]["hours"] + before["hours"], 2)
+        card["training"]["iterations"] += before["iterations"]
+        card["training"]["command"] = before["command"] + " ; then " + a.command
     write_card(card, a.manifest)
     print(json.dumps(card, indent=2))
     return 0
