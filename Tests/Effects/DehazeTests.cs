@@ -17,7 +17,7 @@ internal sealed class DehazeTests : OrtTestFixture
     public void WithoutAModelFramesPassThroughUnchangedAndItIsSaidOnce()
     {
         var picture = GlPixels.Random(30, 20, seed: 20);
-        using var rig = new EffectTestRig(picture, new Size(30, 20), Ort, TestManifests.Repository());
+        using var rig = new EffectTestRig(picture, new Size(30, 20), Ort, TestManifests.Empty());
         var dehaze = AddDehaze(rig, enabled: true, strength: 1f);
 
         for (var i = 0; i < 5; i++)

@@ -93,4 +93,24 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
         Assert.That(code, Is.Zero, err);
         Assert.That(PngDecoder.Load(output).Width, Is.EqualTo(48));
     }
+
+    [TestCase(0)]
+    [TestCase(255)]
+    [TestCase(235)]
+    public void ShippedDehazeNetworkGivesFiniteOutputOnExtremeFrames(int level)
+    {
+        var manifest = global::NeuralPost.Core.ModelManifest.Load(TestPaths.Manifest);
+        if (!manifest.Contains("dehaze"))
+        {
+            Assert.Ignore("no dehaze model is in Models/models.json");
+        }
+
+        var card = manifest.Get("dehaze");
+        using var model = SuperResolutionModel.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: 1);
+        var multiple = OfflineDehazer.ReadSizeMultiple(card);
+        var buffers = model.GetBuffers(2 * multiple, 3 * multiple);
+        buffers.Input.AsSpan().Fill(level / 255f); // 235: a wall of dense, bright fog
+        model.Run(buffers);
+        Assert.That(buffers.Output, Has.All.Matches<float>(float.IsFinite), "the network's raw output has no NaN or infinity");
+    }
 }
