@@ -152,7 +152,8 @@ def truncate_log(path, iteration):
         fh.writelines(lines)
 
 
-def train(args):
+def prepare_run(args):
+    """Device, thread count, cuDNN determinism and the run folder's paths (last.pt, best.pt, log.jsonl)."""
     device = pick_device(args.device)
     if args.threads > 0:
         torch.set_num_threads(args.threads)
@@ -165,6 +166,11 @@ def train(args):
     last_path = os.path.join(args.out, "last.pt")
     best_path = os.path.join(args.out, "best.pt")
     log_path = os.path.join(args.out, "log.jsonl")
+    return device, last_path, best_path, log_path
+
+
+def train(args):
+    device, last_path, best_path, log_path = prepare_run(args)
 
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)

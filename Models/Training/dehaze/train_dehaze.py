@@ -49,7 +49,7 @@ from scipy.ndimage import gaussian_filter  # noqa: E402
 
 import data  # noqa: E402
 from models import load_checkpoint  # noqa: E402
-from train import Cosine, atomic_save, pick_device, rng_state, set_rng_state, truncate_log  # noqa: E402
+from train import Cosine, atomic_save, prepare_run, rng_state, set_rng_state, truncate_log  # noqa: E402
 from dehaze import synth  # noqa: E402
 from dehaze.nets import DehazeNet, Teacher, build_from_meta, config_of, kt_loss  # noqa: E402
 
@@ -169,18 +169,7 @@ def compute_loss(stage, model, teacher, hazy, clear, kt_weight):
 
 
 def train(args):
-    device = pick_device(args.device)
-    if args.threads > 0:
-        torch.set_num_threads(args.threads)
-    if args.deterministic or device.type == "cpu":
-        torch.backends.cudnn.deterministic = True
-        torch.backends.cudnn.benchmark = False
-    else:
-        torch.backends.cudnn.benchmark = True
-    os.makedirs(args.out, exist_ok=True)
-    last_path = os.path.join(args.out, "last.pt")
-    best_path = os.path.join(args.out, "best.pt")
-    log_path = os.path.join(args.out, "log.jsonl")
+    device, last_path, best_path, log_path = prepare_run(args)
 
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
