@@ -36,15 +36,8 @@ from nets.lapsrn import multilevel_charbonnier  # noqa: E402
 DEFAULT_PATCH = {"imdn": 64, "imdn-rtc": 64, "lapsrn": 16}
 
 
-def parse_args(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", choices=MODELS, required=True)
-    ap.add_argument("--scale", type=int, default=None, help="2/3/4 for imdn, 2 for imdn-rtc, 8 for lapsrn")
-    ap.add_argument("--iters", type=int, default=300000, help="total iterations (schedule length)")
-    ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--patch", type=int, default=None, help="LR patch size (HR = patch*scale); default 64, lapsrn 16")
-    ap.add_argument("--lr", type=float, default=2e-4)
-    ap.add_argument("--min-lr", type=float, default=1e-7)
+def add_run_arguments(ap):
+    """Flags every training CLI shares: device and threads, run folder, resume, seed, epoch/checkpoint/log cadence."""
     ap.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave torch's default)")
     ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes")
@@ -54,6 +47,18 @@ def parse_args(argv=None):
     ap.add_argument("--epoch-iters", type=int, default=1000)
     ap.add_argument("--ckpt-every", type=int, default=500)
     ap.add_argument("--log-every", type=int, default=100)
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", choices=MODELS, required=True)
+    ap.add_argument("--scale", type=int, default=None, help="2/3/4 for imdn, 2 for imdn-rtc, 8 for lapsrn")
+    ap.add_argument("--iters", type=int, default=300000, help="total iterations (schedule length)")
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--patch", type=int, default=None, help="LR patch size (HR = patch*scale); default 64, lapsrn 16")
+    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--min-lr", type=float, default=1e-7)
+    add_run_arguments(ap)
     ap.add_argument("--init-weights", default=None,
                     help="start from these weights (a checkpoint or a shipped Models/Training/weights/<id>.pt) "
                          "instead of random ones; ignored when --resume finds last.pt")

@@ -49,7 +49,7 @@ from scipy.ndimage import gaussian_filter  # noqa: E402
 
 import data  # noqa: E402
 from models import load_checkpoint  # noqa: E402
-from train import Cosine, atomic_save, prepare_run, rng_state, set_rng_state, truncate_log  # noqa: E402
+from train import Cosine, add_run_arguments, atomic_save, prepare_run, rng_state, set_rng_state, truncate_log  # noqa: E402
 from dehaze import synth  # noqa: E402
 from dehaze.nets import DehazeNet, Teacher, build_from_meta, config_of, kt_loss  # noqa: E402
 
@@ -66,15 +66,7 @@ def parse_args(argv=None):
     ap.add_argument("--patch", type=int, default=160, help="training crop size, a multiple of 16")
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--min-lr", type=float, default=1e-6)
-    ap.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
-    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: leave torch's default)")
-    ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes")
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--epoch-iters", type=int, default=1000)
-    ap.add_argument("--ckpt-every", type=int, default=500)
-    ap.add_argument("--log-every", type=int, default=100)
+    add_run_arguments(ap)
     ap.add_argument("--pairs", default=None, help="folder of rendered pairs (hazy/, clear/)")
     ap.add_argument("--pairs-fraction", type=float, default=0.5, help="share of rendered pairs per batch")
     ap.add_argument("--pairs-val-prefix", default="val", help="rendered pairs held out for validation")

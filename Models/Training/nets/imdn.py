@@ -62,6 +62,16 @@ class IMDB(nn.Module):
         return out + x
 
 
+def run_blocks(blocks, x):
+    """Runs the blocks in sequence and returns every block's output (the last one continues the trunk; all of them
+    are the features feature distillation compares)."""
+    feats = []
+    for block in blocks:
+        x = block(x)
+        feats.append(x)
+    return feats
+
+
 class IMDN(nn.Module):
     def __init__(self, scale=2, channels=64, blocks=6):
         super().__init__()
@@ -80,11 +90,7 @@ class IMDN(nn.Module):
 
     def forward_features(self, x):
         f0 = self.fea(x)
-        feats = []
-        t = f0
-        for b in self.blocks:
-            t = b(t)
-            feats.append(t)
+        feats = run_blocks(self.blocks, f0)
         t = self.lr_conv(self.fuse_act(self.fuse(torch.cat(feats, dim=1)))) + f0
         return self.shuffle(self.up(t)), feats
 
@@ -136,12 +142,8 @@ class IMDN_RTC(nn.Module):
 
     def forward_features(self, x):
         f0 = self.fea(x)
-        feats = []
-        t = f0
-        for b in self.blocks:
-            t = b(t)
-            feats.append(t)
-        t = self.lr_conv(t) + f0
+        feats = run_blocks(self.blocks, f0)
+        t = self.lr_conv(feats[-1]) + f0
         return self.shuffle(self.up(t)), feats
 
     def forward(self, x):
