@@ -80,6 +80,13 @@ internal sealed class OrtLibraryTests
     [Test]
     public void LocatorFindsTheBootstrapCacheWithoutTheVariable()
     {
+        // bootstrap.sh leaves the cache alone when the user points NEURALPOST_ORT_LIBRARY at a library of their own.
+        var cache = Path.Combine(TestPaths.RepoRoot, OrtLibraryLocator.CacheRelativePath()!);
+        if (!File.Exists(cache))
+        {
+            Assert.Ignore($"no bootstrap cache at {cache}: NEURALPOST_ORT_LIBRARY named another library when it ran");
+        }
+
         var previous = Environment.GetEnvironmentVariable(OrtLibraryLocator.EnvironmentVariable);
         try
         {
