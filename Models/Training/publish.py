@@ -58,6 +58,19 @@ def training_hours(log_path):
     return round((hours + last) / 3600, 2)
 
 
+def add_earlier_training(card, manifest):
+    """For a run that started from this id's shipped weights (--init-weights): add the current card's hours and
+    iterations to the new run's and chain the commands, so the card tells the whole training."""
+    with open(manifest) as fh:
+        before = next((m for m in json.load(fh)["models"] if m["id"] == card["id"]), None)
+    if before is None:
+        raise SystemExit(f"--continues: {manifest} has no card for {card['id']!r} to continue")
+    t, b = card["training"], before["training"]
+    t["hours"] = round(t["hours"] + b["hours"], 2)
+    t["iterations"] += b["iterations"]
+    t["command"] = b["command"] + " ; then " + t["command"]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ckpt", required=True)
@@ -104,11 +117,7 @@ def main(argv=None):
                      "iterations": iterations, "command": a.command},
     }
     if a.continues:
-        with open(a.manifest) as fh:
-            before = next(m for m in json.load(fh)["models"] if m["id"] == a.id)["training"]
-        card["training"]["hours"] = round(card["training"]["hours"] + before["hours"], 2)
-        card["training"]["iterations"] += before["iterations"]
-        card["training"]["command"] = before["command"] + " ; then " + a.command
+        add_earlier_training(card, a.manifest)
     write_card(card, a.manifest)
     print(json.dumps(card, indent=2))
     return 0

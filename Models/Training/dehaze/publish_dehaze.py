@@ -20,7 +20,7 @@ if TRAINING not in sys.path:
 import torch  # noqa: E402
 
 from models import load_checkpoint  # noqa: E402
-from publish import MODELS_DIR, training_hours, write_card  # noqa: E402
+from publish import MODELS_DIR, add_earlier_training, training_hours, write_card  # noqa: E402
 from dehaze.export_dehaze import export_dehaze  # noqa: E402
 from dehaze.nets import MULTIPLE, build_from_meta  # noqa: E402
 
@@ -34,6 +34,9 @@ def main(argv=None):
     ap.add_argument("--command", required=True)
     ap.add_argument("--data", required=True, help="what the network was trained on")
     ap.add_argument("--manifest", default=os.path.join(MODELS_DIR, "models.json"))
+    ap.add_argument("--continues", action="store_true",
+                    help="the run started from this id's shipped weights (train_dehaze.py --init-weights): add the "
+                         "current card's hours and iterations to this run's")
     a = ap.parse_args(argv)
 
     ck = load_checkpoint(a.ckpt)
@@ -68,6 +71,8 @@ def main(argv=None):
         "training": {"data": a.data, "device": a.device, "hours": training_hours(os.path.join(a.run, "log.jsonl")),
                      "iterations": iterations, "command": a.command},
     }
+    if a.continues:
+        add_earlier_training(card, a.manifest)
     write_card(card, a.manifest)
     print(f"published {a.id}: sha256 {info['sha256']}")
     return 0

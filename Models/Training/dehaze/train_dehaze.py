@@ -67,6 +67,9 @@ def parse_args(argv=None):
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--min-lr", type=float, default=1e-6)
     add_run_arguments(ap)
+    ap.add_argument("--init-weights", default=None,
+                    help="start from these weights (a checkpoint of this stage or a shipped "
+                         "Models/Training/weights/<id>.pt) instead of random ones; ignored when --resume finds last.pt")
     ap.add_argument("--pairs", default=None, help="folder of rendered pairs (hazy/, clear/)")
     ap.add_argument("--pairs-fraction", type=float, default=0.5, help="share of rendered pairs per batch")
     ap.add_argument("--pairs-val-prefix", default="val", help="rendered pairs held out for validation")
@@ -189,8 +192,15 @@ def train(args):
         start, best = ck["iteration"], ck.get("best_psnr", -1.0)
         truncate_log(log_path, start)
         print(f"resumed from {last_path} at iteration {start}", flush=True)
-    elif args.resume:
-        print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
+    else:
+        if args.resume:
+            print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
+        if args.init_weights:
+            init = load_checkpoint(args.init_weights, map_location="cpu")
+            if init.get("meta") != meta:
+                raise SystemExit(f"--init-weights {args.init_weights} holds {init.get('meta')}, not {meta}")
+            model.load_state_dict(init["model"])
+            print(f"initialised from {args.init_weights}", flush=True)
 
     def save(iteration):
         atomic_save({"meta": meta, "args": vars(args), "model": model.state_dict(), "optimizer": opt.state_dict(),

@@ -208,6 +208,24 @@ def test_resume_matches_uninterrupted_run(photo_dir, teacher_ckpt, tmp_path):
         assert not os.path.exists(tmp_path / d / "last.pt.tmp")
 
 
+def test_init_weights_continues_from_shipped_weights(photo_dir, teacher_ckpt, tmp_path):
+    """A later session continues the shipped dehaze weights instead of restarting from random ones."""
+    extra = ("--stage", "dehaze", "--teacher", str(teacher_ckpt), "--iters", "1", "--epoch-iters", "1")
+    train_dehaze.train(small_args(photo_dir, tmp_path / "a", *extra))
+    shipped = load_checkpoint(tmp_path / "a" / "last.pt")
+    weights = tmp_path / "dehaze.pt"  # the publish_dehaze.py format
+    torch.save({"meta": shipped["meta"], "model": shipped["model"], "iteration": 1}, weights)
+    tiny_lr = ("--lr", "1e-12", "--min-lr", "1e-12")
+    train_dehaze.train(small_args(photo_dir, tmp_path / "b", *extra, *tiny_lr, "--init-weights", str(weights)))
+    train_dehaze.train(small_args(photo_dir, tmp_path / "c", *extra, *tiny_lr, "--seed", "7"))
+    cont = load_checkpoint(tmp_path / "b" / "last.pt")["model"]
+    scratch = load_checkpoint(tmp_path / "c" / "last.pt")["model"]
+    assert all(torch.allclose(cont[k].float(), shipped["model"][k].float(), atol=1e-6) for k in cont)
+    assert not all(torch.allclose(scratch[k].float(), shipped["model"][k].float(), atol=1e-6) for k in scratch)
+    with pytest.raises(SystemExit, match="not"):  # a teacher checkpoint is not DehazeNet weights
+        train_dehaze.train(small_args(photo_dir, tmp_path / "d", *extra, "--init-weights", str(teacher_ckpt)))
+
+
 def test_onnx_export_dynamic(tmp_path):
     torch.manual_seed(0)
     info = export_dehaze(DehazeNet(), str(tmp_path / "dehaze.onnx"))

@@ -119,3 +119,18 @@ def test_init_weights_starts_from_shipped_weights(tmp_path):
     assert meta == {"model": "imdn-rtc", "scale": 2}
     for a, b in zip(loaded.parameters(), source.parameters()):
         assert torch.equal(a, b)
+
+
+def test_continued_card_adds_the_earlier_training(tmp_path):
+    """publish --continues: the card tells the whole training (hours, iterations, both commands)."""
+    import pytest
+    from publish import add_earlier_training
+
+    manifest = tmp_path / "models.json"
+    earlier = {"id": "m", "training": {"hours": 1.25, "iterations": 4000, "command": "first"}}
+    manifest.write_text(json.dumps({"models": [earlier]}))
+    card = {"id": "m", "training": {"hours": 0.5, "iterations": 3000, "command": "second"}}
+    add_earlier_training(card, str(manifest))
+    assert card["training"] == {"hours": 1.75, "iterations": 7000, "command": "first ; then second"}
+    with pytest.raises(SystemExit, match="no card"):
+        add_earlier_training({"id": "other", "training": {}}, str(manifest))
