@@ -20,12 +20,18 @@ internal static class EvalCommand
         var writeCard = new Option<bool>("--write-card") { Description = "Store the mean figures in the model's card in Models/models.json" };
         var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
         var compare = new Option<string?>("--compare") { Description = "With --dehaze: a second network scored alongside (e.g. the ablation without the detail branch)" };
+        var upscaler = new Option<string?>("--upscaler") { Description = "With --dehaze: where the pass belongs; score dehaze before (render resolution) and after (output resolution) this super-resolution model" };
 
         var command = new Command("eval", "PSNR/SSIM of a model beside its baselines (bicubic for super-resolution; hazy input and dark-channel prior for dehaze)")
-            { model, set, scale, writeCard, dehaze, compare };
+            { model, set, scale, writeCard, dehaze, compare, upscaler };
         command.SetAction(parse =>
         {
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            if (parse.GetValue(dehaze) && parse.GetValue(upscaler) is { } upscalerArgument)
+            {
+                return EvaluatePlacement(context, parse.GetRequiredValue(model), upscalerArgument, parse.GetRequiredValue(set));
+            }
+
             if (parse.GetValue(dehaze))
             {
                 return EvaluateDehaze(context, parse.GetRequiredValue(model), parse.GetRequiredValue(set), parse.GetValue(compare), parse.GetValue(writeCard));
@@ -90,6 +96,20 @@ internal static class EvalCommand
             });
         }
 
+        return ExitCodes.Success;
+    }
+
+    private static int EvaluatePlacement(CliContext context, string modelArgument, string upscalerArgument, string pairDirectory)
+    {
+        var (model, dehazer, _) = context.LoadDehazer(modelArgument);
+        using var network = model;
+        var (path, card) = context.ResolveModel(upscalerArgument);
+        using var upscaler = SuperResolutionModel.Load(context.Environment, path, expectedScale: card?.Scale);
+        context.Out.WriteLine($"upscaler {card?.Id ?? Path.GetFileNameWithoutExtension(path)} x{upscaler.Scale}: render-resolution frames are the hazy frames bicubic-downscaled x{upscaler.Scale}; PSNR/SSIM on RGB against the clear frame");
+        context.Out.WriteLine(DehazePlacementEvaluator.Header());
+        var scores = DehazePlacementEvaluator.Evaluate(dehazer, upscaler, card?.ReceptiveField ?? 16, pairDirectory,
+            score => context.Out.WriteLine(DehazePlacementEvaluator.Row(score)));
+        context.Out.WriteLine(DehazePlacementEvaluator.Mean(scores));
         return ExitCodes.Success;
     }
 

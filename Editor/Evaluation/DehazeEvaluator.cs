@@ -23,30 +23,17 @@ internal static class DehazeEvaluator
     public static DehazeSetScore Evaluate(OfflineDehazer dehazer, OfflineDehazer? compare, string pairDirectory,
         Action<DehazeScore> onPair)
     {
-        var hazyDir = Path.Combine(pairDirectory, "hazy");
-        var clearDir = Path.Combine(pairDirectory, "clear");
-        if (!Directory.Exists(hazyDir) || !Directory.Exists(clearDir))
+        var pairs = PairFolder.List(pairDirectory);
+        var scores = new List<DehazeScore>(pairs.Count);
+        foreach (var pair in pairs)
         {
-            throw new NeuralPostException($"{pairDirectory} has no hazy/ and clear/ folders (make them with ./neuralpost capture --pairs dehaze)");
-        }
-
-        var files = Directory.GetFiles(hazyDir, "*.png").Order(StringComparer.Ordinal).ToArray();
-        if (files.Length == 0)
-        {
-            throw new NeuralPostException($"no PNG files in {hazyDir}");
-        }
-
-        var scores = new List<DehazeScore>(files.Length);
-        foreach (var file in files)
-        {
-            var hazy = PngDecoder.Load(file).ToRgb8();
-            var clear = PngDecoder.Load(Path.Combine(clearDir, Path.GetFileName(file))).ToRgb8();
+            var (hazy, clear) = PairFolder.Load(pair);
             var clock = Stopwatch.StartNew();
             var result = dehazer.Process(hazy);
             clock.Stop();
             var dcp = DarkChannelPrior.Dehaze(hazy);
             var other = compare?.Process(hazy);
-            var score = new DehazeScore(Path.GetFileNameWithoutExtension(file),
+            var score = new DehazeScore(pair.Name,
                 QualityMetrics.PsnrRgb(result, clear, 0), QualityMetrics.SsimRgb(result, clear, 0),
                 QualityMetrics.PsnrRgb(hazy, clear, 0), QualityMetrics.SsimRgb(hazy, clear, 0),
                 QualityMetrics.PsnrRgb(dcp, clear, 0), QualityMetrics.SsimRgb(dcp, clear, 0),

@@ -51,6 +51,21 @@ public sealed class Rgb8Image
     /// <summary>Bytes per row: <see cref="Width"/> * 3.</summary>
     public int Stride => Width * 3;
 
+    /// <summary>The top-left <paramref name="width"/> x <paramref name="height"/> pixels as a new image.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The size is not positive or exceeds this image's.</exception>
+    public Rgb8Image Crop(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, Width);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(height, Height);
+        var result = new Rgb8Image(width, height);
+        for (var y = 0; y < height; y++)
+        {
+            Data.AsSpan(y * Stride, result.Stride).CopyTo(result.Data.AsSpan(y * result.Stride));
+        }
+
+        return result;
+    }
+
     private static int CheckedLength(int width, int height)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);

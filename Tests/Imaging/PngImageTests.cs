@@ -19,6 +19,22 @@ internal sealed class PngImageTests
     }
 
     [Test]
+    public void CropKeepsTheTopLeftPixels()
+    {
+        var image = new Rgb8Image(4, 3);
+        for (var i = 0; i < image.Data.Length; i++)
+        {
+            image.Data[i] = (byte)i;
+        }
+
+        var crop = image.Crop(2, 2);
+        Assert.That((crop.Width, crop.Height), Is.EqualTo((2, 2)));
+        Assert.That(crop.Data, Is.EqualTo(new byte[] { 0, 1, 2, 3, 4, 5, 12, 13, 14, 15, 16, 17 }));
+        Assert.That(() => image.Crop(5, 1), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => image.Crop(1, 0), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
     public void PngImageValidatesItsArguments()
     {
         Assert.That(() => new PngImage(2, 2, PngColorKind.Rgb, 12, new byte[12]), Throws.TypeOf<ArgumentOutOfRangeException>());

@@ -66,6 +66,8 @@ def parse_args(argv=None):
     ap.add_argument("--patch", type=int, default=160, help="training crop size, a multiple of 16")
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--min-lr", type=float, default=1e-6)
+    ap.add_argument("--clip-grad-norm", type=float, default=0.0,
+                    help="clip the gradients' total L2 norm to this (0: off); guards against loss spikes at high lr")
     add_run_arguments(ap)
     ap.add_argument("--init-weights", default=None,
                     help="start from these weights (a checkpoint of this stage or a shipped "
@@ -231,6 +233,8 @@ def train(args):
         loss, l1, kt = compute_loss(args.stage, model, teacher, hazy, clear, args.kt_weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
+        if args.clip_grad_norm > 0:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip_grad_norm)
         opt.step()
         sched.step()
         it += 1
