@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Samples.FoggyStreets.App;
@@ -7,7 +8,8 @@ namespace NeuralPost.Editor.Commands;
 
 /// <summary>
 /// <c>neuralpost bench frame</c>: the sample's frame path headless, per tier, as markdown tables of median per-pass
-/// milliseconds and the share of the frame spent outside inference.
+/// milliseconds and the share of the frame spent outside inference (dehaze off); then, for one tier, the frame with
+/// dehaze after the upscaler at output resolution and before it at render resolution, side by side.
 /// </summary>
 internal static class BenchFrameCommand
 {
@@ -22,10 +24,13 @@ internal static class BenchFrameCommand
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => ["Quality", "Balanced", "Performance", "UltraPerformance"],
         };
+        var dehaze = SampleArguments.Choice(
+            "--dehaze", "after the tier tables, time dehaze on the Performance tier (or the first in --tiers) at output resolution, render resolution, both, or not at all",
+            "both", "off", "output", "render", "both");
 
-        var command = new Command("frame", "Per-pass medians of the sample's frame (render, image->tensor, readback, inference, upload, tensor->image, resample, sharpen) per tier")
+        var command = new Command("frame", "Per-pass medians of the sample's frame (render, image->tensor, readback, inference, upload, tensor->image, resample, sharpen, dehaze) per tier, then dehaze at output vs render resolution")
         {
-            frames, warmup, size, tiers,
+            frames, warmup, size, tiers, dehaze,
         };
         command.SetAction(parse =>
         {
@@ -41,20 +46,49 @@ internal static class BenchFrameCommand
                 .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Select(t => SampleArguments.ParseTier(t, "--tiers"))
                 .ToArray();
+            var placements = DehazePlacements(parse.GetRequiredValue(dehaze));
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);
             using var device = GlDevice.CreateHeadless();
-            using var app = SampleApp.Create(device, new SampleOptions { OutputSize = output, Overlay = false }, environment.Ort, environment.Manifest, environment.Log);
+            SampleApp CreateApp(DehazePlacement placement) => SampleApp.Create(
+                device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = placement }, environment.Ort, environment.Manifest, environment.Log);
+
             context.Out.WriteLine($"device: {device.Description}");
             context.Out.WriteLine($"frames: {measured} measured after {discarded} warm-up per tier, output {output}; GPU times need timer queries ({(device.SupportsTimerQueries ? "available" : "unavailable")})");
             context.Out.WriteLine();
-            foreach (var tier in tierList)
+            using (var app = CreateApp(DehazePlacement.Output))
             {
-                FrameBenchmark.WriteMarkdown(FrameBenchmark.Run(app, device, tier, measured, discarded), context.Out);
+                foreach (var tier in tierList)
+                {
+                    FrameBenchmark.WriteMarkdown(FrameBenchmark.Run(app, device, tier, measured, discarded, dehaze: false), context.Out);
+                }
+            }
+
+            if (placements.Length > 0 && tierList.Length > 0)
+            {
+                var tier = tierList.Contains(UpscaleTier.Performance) ? UpscaleTier.Performance : tierList[0];
+                var results = new List<FrameBenchmarkResult>();
+                foreach (var placement in placements)
+                {
+                    // Placement is fixed when the app is built: one app per placement.
+                    using var placed = CreateApp(placement);
+                    results.Add(FrameBenchmark.Run(placed, device, tier, measured, discarded, dehaze: true));
+                }
+
+                FrameBenchmark.WriteDehazeComparison(results, context.Out);
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static DehazePlacement[] DehazePlacements(string choice) => choice.ToLowerInvariant() switch
+    {
+        "off" => [],
+        "output" => [DehazePlacement.Output],
+        "render" => [DehazePlacement.Render],
+        "both" => [DehazePlacement.Output, DehazePlacement.Render],
+        _ => throw new ArgumentException($"--dehaze must be off, output, render or both, not '{choice}'"),
+    };
 }

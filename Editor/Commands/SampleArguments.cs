@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
@@ -36,6 +37,43 @@ internal static class SampleArguments
         "off" => false,
         _ => throw new ArgumentException($"{option} must be on or off, not '{text}'"),
     };
+
+    /// <summary>
+    /// A string option limited to <paramref name="choices"/> (any case). A value outside them is a parse error, so
+    /// it exits with the usage code and one line naming the choices, not a failure half-way through a run.
+    /// </summary>
+    public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = $"{string.Join('|', choices)}: {description}",
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!choices.Contains(token.Value, StringComparer.OrdinalIgnoreCase))
+                {
+                    result.AddError($"{name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}, not '{token.Value}'");
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Parses <c>output</c> or <c>render</c>, the values of <c>--dehaze-at</c>.</summary>
+    public static DehazePlacement ParseDehazePlacement(string text, string option) => text.ToLowerInvariant() switch
+    {
+        "output" => DehazePlacement.Output,
+        "render" => DehazePlacement.Render,
+        _ => throw new ArgumentException($"{option} must be output or render, not '{text}'"),
+    };
+
+    /// <summary>Says where a placement puts the dehaze pass, for the commands' output.</summary>
+    public static string Describe(DehazePlacement placement) => placement == DehazePlacement.Render
+        ? "before the upscaler at render resolution"
+        : "after the upscaler at output resolution";
 
     /// <summary>
     /// ONNX Runtime, the manifest and the once-per-message log for the sample. A missing runtime or manifest is

@@ -20,7 +20,8 @@ internal static class SampleCommand
         var output = new Option<string>("--out") { Description = "Headless output folder", DefaultValueFactory = _ => Path.Combine("out", "sample") };
         var size = new Option<string>("--size") { Description = "Output size WIDTHxHEIGHT", DefaultValueFactory = _ => "960x540" };
         var tier = new Option<string>("--tier") { Description = "Native|Quality|Balanced|Performance|UltraPerformance", DefaultValueFactory = _ => "Performance" };
-        var dehaze = new Option<string>("--dehaze") { Description = "on|off: run the dehaze pass after the upscaler", DefaultValueFactory = _ => "off" };
+        var dehaze = new Option<string>("--dehaze") { Description = "on|off: run the dehaze pass (where --dehaze-at says)", DefaultValueFactory = _ => "off" };
+        var dehazeAt = SampleArguments.Choice("--dehaze-at", "dehaze after the upscaler at output resolution, or before it at render resolution", "output", "output", "render");
         var split = new Option<string>("--split") { Description = "on|off: left half bilinear (or hazy, with dehaze), right half neural", DefaultValueFactory = _ => "off" };
         var overlay = new Option<string>("--overlay") { Description = "on|off: text overlay with tier, sizes, model, pass timings, FPS", DefaultValueFactory = _ => "on" };
         var screenshot = new Option<string?>("--screenshot") { Description = "Save the window's back buffer to this PNG after --frames-before-screenshot frames, then exit" };
@@ -28,7 +29,7 @@ internal static class SampleCommand
 
         var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
         {
-            headless, frames, output, size, tier, dehaze, split, overlay, screenshot, framesBeforeScreenshot,
+            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot,
         };
         command.SetAction(parse =>
         {
@@ -37,6 +38,7 @@ internal static class SampleCommand
                 OutputSize = SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size"),
                 Tier = SampleArguments.ParseTier(parse.GetRequiredValue(tier), "--tier"),
                 Dehaze = SampleArguments.ParseOnOff(parse.GetRequiredValue(dehaze), "--dehaze"),
+                DehazePlacement = SampleArguments.ParseDehazePlacement(parse.GetRequiredValue(dehazeAt), "--dehaze-at"),
                 Split = SampleArguments.ParseOnOff(parse.GetRequiredValue(split), "--split"),
                 Overlay = SampleArguments.ParseOnOff(parse.GetRequiredValue(overlay), "--overlay"),
             };
@@ -49,6 +51,7 @@ internal static class SampleCommand
 
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);
+            context.Out.WriteLine($"sample: dehaze {(options.Dehaze ? "on" : "off")}, placed {SampleArguments.Describe(options.DehazePlacement)}");
             var screenshotPath = parse.GetValue(screenshot);
             var window = TryOpenWindow(parse.GetValue(headless), options, screenshotPath is not null, out var why);
             if (window is not null)

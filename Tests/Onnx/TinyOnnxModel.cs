@@ -46,6 +46,43 @@ internal static class TinyOnnxModel
         return Model(graph);
     }
 
+    /// <summary>
+    /// A same-size <c>1x3xHxW</c> network whose every output value is <c>W / 255</c>: an image pass running it shows
+    /// the width it was given as the 8-bit value of each pixel, whatever the input.
+    /// </summary>
+    public static byte[] WidthProbe()
+    {
+        // ones = x * 0 + 1; w = ReduceSum(ones, axes [3]) keeps 1x3xHx1 holding W; y = x * 0 + w / 255.
+        var graph = new ProtoWriter()
+            .Message(1, Node("Mul", "zeros", "x", "zero"))
+            .Message(1, Node("Add", "ones", "zeros", "one"))
+            .Message(1, Node("ReduceSum", "w", "ones", "axes"))
+            .Message(1, Node("Mul", "value", "w", "inv255"))
+            .Message(1, Node("Add", "y", "zeros", "value"))
+            .Text(2, "width-probe")
+            .Message(5, FloatScalar("zero", 0f))
+            .Message(5, FloatScalar("one", 1f))
+            .Message(5, FloatScalar("inv255", 1f / 255f))
+            .Message(5, new ProtoWriter().Int(1, 1).Int(2, 7).Text(8, "axes").Bytes(9, BitConverter.GetBytes(3L))) // int64 [3], raw
+            .Message(11, ValueInfo("x", Float, [1L, 3L, "height", "width"]))
+            .Message(12, ValueInfo("y", Float, [1L, 3L, "height", "width"]));
+        return Model(graph);
+    }
+
+    private static ProtoWriter Node(string opType, string output, params string[] inputs)
+    {
+        var node = new ProtoWriter();
+        foreach (var input in inputs)
+        {
+            node.Text(1, input);
+        }
+
+        return node.Text(2, output).Text(3, output).Text(4, opType);
+    }
+
+    private static ProtoWriter FloatScalar(string name, float value) =>
+        new ProtoWriter().Int(2, Float).Text(8, name).Bytes(4, BitConverter.GetBytes(value));
+
     private static byte[] Model(ProtoWriter graph) =>
         new ProtoWriter()
             .Int(1, 8) // ir_version

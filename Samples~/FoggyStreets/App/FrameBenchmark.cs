@@ -5,45 +5,22 @@ using NeuralPost.Hosting;
 
 namespace NeuralPost.Samples.FoggyStreets.App;
 
-/// <summary>Median milliseconds of one pass over the measured frames; NaN where it never reported.</summary>
-public sealed record FrameBenchmarkRow(string Pass, double CpuMilliseconds, double GpuMilliseconds);
-
-/// <summary>One tier's result.</summary>
-public sealed record FrameBenchmarkResult(
-    UpscaleTier Tier, Size Render, Size Output, string Status, int Frames, IReadOnlyList<FrameBenchmarkRow> Rows, double FrameMilliseconds)
-{
-    /// <summary>Median CPU milliseconds of the inference pass, NaN when it never ran.</summary>
-    public double InferenceMilliseconds => Rows.FirstOrDefault(r => r.Pass == "inference")?.CpuMilliseconds ?? double.NaN;
-
-    /// <summary>Passes that move the frame to and from the network: the upscaler's cost besides inference.</summary>
-    public static readonly IReadOnlyList<string> PlumbingPasses = ["image->tensor", "readback", "upload", "tensor->image", "resample", "sharpen"];
-
-    /// <summary>Share of the frame spent outside inference, (frame - inference) / frame; NaN without inference.</summary>
-    public double OutsideInferenceShare => InferenceMilliseconds > 0
-        ? (FrameMilliseconds - InferenceMilliseconds) / FrameMilliseconds
-        : double.NaN;
-
-    /// <summary>
-    /// The upscaler's own overhead relative to inference: the plumbing passes' CPU milliseconds / inference's (the
-    /// scene render is the game's cost, not the upscaler's). The target is at most 0.10 on the CPU path.
-    /// </summary>
-    public double PlumbingOverhead => InferenceMilliseconds > 0
-        ? Rows.Where(r => PlumbingPasses.Contains(r.Pass) && !double.IsNaN(r.CpuMilliseconds)).Sum(r => r.CpuMilliseconds) / InferenceMilliseconds
-        : double.NaN;
-}
-
 /// <summary>
-/// Per-pass medians of the sample's frame path for a tier: overlay and split view off, dehaze off, warm-up frames
-/// discarded, and the GPU drained after each frame so one frame's work never spills into the next one's figures.
+/// Per-pass medians of the sample's frame path for a tier: overlay and split view off, dehaze off unless asked for
+/// (then where the app's <see cref="SampleApp.DehazePlacement"/> puts it), warm-up frames discarded, and the GPU
+/// drained after each frame so one frame's work never spills into the next one's figures.
 /// </summary>
 public static class FrameBenchmark
 {
     /// <summary>The passes reported, in frame order.</summary>
     public static readonly IReadOnlyList<string> Passes =
-        ["render", "image->tensor", "readback", "inference", "upload", "tensor->image", "resample", "sharpen"];
+        ["render", "image->tensor", "readback", "inference", "upload", "tensor->image", "resample", "sharpen", "dehaze"];
 
-    /// <summary>Runs <paramref name="warmup"/> + <paramref name="frames"/> frames of <paramref name="app"/> at <paramref name="tier"/>.</summary>
-    public static FrameBenchmarkResult Run(SampleApp app, IGraphicsDevice device, UpscaleTier tier, int frames, int warmup)
+    /// <summary>
+    /// Runs <paramref name="warmup"/> + <paramref name="frames"/> frames of <paramref name="app"/> at <paramref name="tier"/>,
+    /// with the dehaze pass on or off; the app was built with its placement, so that decides the size dehaze runs at.
+    /// </summary>
+    public static FrameBenchmarkResult Run(SampleApp app, IGraphicsDevice device, UpscaleTier tier, int frames, int warmup, bool dehaze)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(device);
@@ -52,7 +29,7 @@ public static class FrameBenchmark
         app.Tier = tier;
         app.OverlayEnabled = false;
         app.SplitView = false;
-        app.DehazeEnabled = false;
+        app.DehazeEnabled = dehaze;
         app.DrainAfterRender = true;
         var cpu = Passes.Select(_ => new List<double>(frames)).ToArray();
         var gpu = Passes.Select(_ => new List<double>(frames)).ToArray();
@@ -83,7 +60,11 @@ public static class FrameBenchmark
         }
 
         var rows = Passes.Select((pass, p) => new FrameBenchmarkRow(pass, Median(cpu[p]), Median(gpu[p]))).ToArray();
-        return new FrameBenchmarkResult(tier, app.RenderResolution, app.OutputSize, app.Upscaler.Status, frames, rows, Median(total));
+        return new FrameBenchmarkResult(tier, app.RenderResolution, app.OutputSize, app.Upscaler.Status, frames, rows, Median(total))
+        {
+            DehazePlacement = dehaze ? app.DehazePlacement : null,
+            DehazeStatus = app.Dehaze.Status,
+        };
     }
 
     /// <summary>Writes a result as a markdown table with a heading line.</summary>
@@ -108,8 +89,53 @@ public static class FrameBenchmark
         output.WriteLine(double.IsNaN(share)
             ? "outside inference: n/a (no inference ran)"
             : string.Create(c, $"share of the frame outside inference: {share * 100:F0}%; upscaler overhead (image->tensor + readback + upload + tensor->image + resample + sharpen) / inference = {result.PlumbingOverhead * 100:F0}% (target <= 10%)"));
+        if (result.DehazePlacement is { } placement)
+        {
+            var at = string.Create(c, $"dehaze (at {PlacementName(placement)} {result.DehazeSize})");
+            output.WriteLine(double.IsNaN(result.DehazeMilliseconds)
+                ? $"{at}: did not run ({result.DehazeStatus})"
+                : string.Create(c, $"{at}: {Cell(result.DehazeMilliseconds)} ms CPU vs upscaler inference {Cell(result.InferenceMilliseconds)} ms"));
+        }
+
         output.WriteLine();
     }
+
+    /// <summary>
+    /// Writes one tier's runs with dehaze at different placements as a markdown table: where it ran, the size it ran
+    /// at, its CPU milliseconds beside the upscaler's inference, and the whole frame.
+    /// </summary>
+    public static void WriteDehazeComparison(IReadOnlyList<FrameBenchmarkResult> results, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(output);
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var first = results[0];
+        output.WriteLine(string.Create(c, $"### Dehaze placement, {OverlayContent.TierName(first.Tier)}: render {first.Render} -> output {first.Output}, median of {first.Frames} frames"));
+        output.WriteLine();
+        output.WriteLine("| placement | dehaze size | dehaze CPU ms | upscaler inference ms | frame ms |");
+        output.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            var placement = result.DehazePlacement is { } p ? PlacementName(p) : "off";
+            output.WriteLine(string.Create(c, $"| {placement} | {result.DehazeSize?.ToString() ?? "-"} | {Cell(result.DehazeMilliseconds)} | {Cell(result.InferenceMilliseconds)} | {Cell(result.FrameMilliseconds)} |"));
+        }
+
+        output.WriteLine();
+        foreach (var result in results)
+        {
+            var placement = result.DehazePlacement is { } p ? PlacementName(p) : "off";
+            output.WriteLine($"{placement}: dehaze pass: {result.DehazeStatus}; upscaler: {result.Status}");
+        }
+
+        output.WriteLine();
+    }
+
+    private static string PlacementName(DehazePlacement placement) => placement == DehazePlacement.Render ? "render" : "output";
 
     private static string Cell(double value) =>
         double.IsNaN(value) ? "-" : value.ToString("F3", CultureInfo.InvariantCulture);

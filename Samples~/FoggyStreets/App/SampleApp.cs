@@ -14,7 +14,8 @@ namespace NeuralPost.Samples.FoggyStreets.App;
 /// The Foggy Streets sample as an engine would host it: a <see cref="World"/> with the scene renderer and one
 /// camera whose object carries the passes in this order (component order is pass order):
 /// <c>SplitViewCapture (render resolution)</c>, <see cref="NeuralUpscaler"/>, <c>SplitViewCapture (hazy)</c>,
-/// <see cref="Effects.Dehaze.Dehaze"/>, <see cref="SplitViewComposite"/>. Each frame it places the camera on the
+/// <see cref="Effects.Dehaze.Dehaze"/>, <see cref="SplitViewComposite"/>; with <see cref="App.DehazePlacement.Render"/>
+/// the hazy capture and the dehaze pass come before the upscaler instead. Each frame it places the camera on the
 /// scene's path, renders into an output-size RGBA8 display target and draws the text overlay on top. Runners
 /// (window, headless, capture, benchmark) own the device and the loop; this class owns everything else.
 /// </summary>
@@ -81,9 +82,18 @@ public sealed class SampleApp : IDisposable
         var cameraObject = new GameObject("Main Camera");
         Camera = cameraObject.AddComponent<Camera>();
         _captureInput = cameraObject.AddComponent<SplitViewCapture>();
-        Upscaler = cameraObject.AddComponent<NeuralUpscaler>();
-        _captureHazy = cameraObject.AddComponent<SplitViewCapture>();
-        Dehaze = cameraObject.AddComponent<Dehaze>();
+        DehazePlacement = options.DehazePlacement;
+        if (DehazePlacement == DehazePlacement.Render)
+        {
+            (_captureHazy, Dehaze) = AddHazyCaptureAndDehaze(cameraObject);
+            Upscaler = cameraObject.AddComponent<NeuralUpscaler>();
+        }
+        else
+        {
+            Upscaler = cameraObject.AddComponent<NeuralUpscaler>();
+            (_captureHazy, Dehaze) = AddHazyCaptureAndDehaze(cameraObject);
+        }
+
         _composite = cameraObject.AddComponent<SplitViewComposite>();
         Upscaler.Settings.Tier = options.Tier;
         _captureInput.Bind(device);
@@ -108,6 +118,12 @@ public sealed class SampleApp : IDisposable
 
     /// <summary>The dehaze pass on the camera.</summary>
     public Dehaze Dehaze { get; }
+
+    /// <summary>Where <see cref="Dehaze"/> sits relative to the upscaler, and so the size of the frames it sees.</summary>
+    public DehazePlacement DehazePlacement { get; }
+
+    /// <summary>The size of the frames the dehaze pass sees: <see cref="RenderResolution"/> or <see cref="OutputSize"/> by placement.</summary>
+    public Size DehazeResolution => DehazePlacement == DehazePlacement.Render ? RenderResolution : OutputSize;
 
     /// <summary>Per-pass timings of the last frame, the overlay's included.</summary>
     public PassTimings Timings => _world.Timings;
@@ -158,7 +174,8 @@ public sealed class SampleApp : IDisposable
 
     /// <summary>
     /// Whether the split view is shown: left of the divider the bilinear upscale of the render-resolution frame
-    /// (or, with dehaze on, the hazy upscaled frame), right of it the final result.
+    /// (or, with dehaze on, the hazy frame as the dehaze pass received it: upscaled, or at render resolution with
+    /// <see cref="App.DehazePlacement.Render"/>), right of it the final result.
     /// </summary>
     public bool SplitView
     {
@@ -224,6 +241,10 @@ public sealed class SampleApp : IDisposable
         _sceneRenderer.Dispose();
         _ownedScene?.Dispose();
     }
+
+    /// <summary>The hazy capture goes right before the dehaze pass in either placement, so the left half is never dehazed.</summary>
+    private static (SplitViewCapture Hazy, Dehaze Dehaze) AddHazyCaptureAndDehaze(GameObject cameraObject) =>
+        (cameraObject.AddComponent<SplitViewCapture>(), cameraObject.AddComponent<Dehaze>());
 
     private void UpdateSplitPasses()
     {

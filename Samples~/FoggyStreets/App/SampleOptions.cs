@@ -15,8 +15,11 @@ public sealed record SampleOptions
     /// <summary>Upscale tier; Performance renders 480x270 for a 960x540 output.</summary>
     public UpscaleTier Tier { get; init; } = UpscaleTier.Performance;
 
-    /// <summary>Whether the dehaze pass runs after the upscaler.</summary>
+    /// <summary>Whether the dehaze pass runs.</summary>
     public bool Dehaze { get; init; }
+
+    /// <summary>Where the dehaze pass sits: after the upscaler at output resolution (default) or before it at render resolution.</summary>
+    public DehazePlacement DehazePlacement { get; init; } = DehazePlacement.Output;
 
     /// <summary>Whether the split view (left: bilinear or hazy, right: the neural result) is shown.</summary>
     public bool Split { get; init; }

@@ -7,8 +7,9 @@ namespace NeuralPost.Samples.FoggyStreets.App;
 /// <summary>
 /// Keeps a bilinear, output-size copy of the image at its place in the chain and passes the image on unchanged.
 /// Placed first, it captures the render-resolution frame the upscaler is about to consume, so the split view's
-/// left half is the bilinear upscale of exactly the pixels the network saw; placed between upscaler and dehaze, it
-/// captures the hazy upscaled frame instead. Disabled when the split view is off, so it costs nothing then.
+/// left half is the bilinear upscale of exactly the pixels the network saw; placed right before dehaze, it
+/// captures the hazy frame instead (upscaled, or at render resolution when dehaze runs before the upscaler).
+/// Disabled when the split view is off, so it costs nothing then.
 /// </summary>
 public sealed class SplitViewCapture : Component, IPostProcess
 {

@@ -4,6 +4,7 @@ using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
 using NeuralPost.Imaging;
+using NeuralPost.Onnx;
 using NeuralPost.Samples.FoggyStreets.App;
 
 namespace NeuralPost.Tests.Samples.App;
@@ -13,13 +14,14 @@ internal sealed class SampleTestHost : IDisposable
 {
     private readonly PatternScene _scene;
 
-    public SampleTestHost(GlDevice device, SampleOptions options)
+    /// <summary>Without <paramref name="ort"/> and <paramref name="manifest"/> the networks' passes run their fallbacks.</summary>
+    public SampleTestHost(GlDevice device, SampleOptions options, OrtEnvironment? ort = null, ModelManifest? manifest = null)
     {
         Device = device;
         _scene = new PatternScene(device);
         Readback = new FrameReadback(device);
         App = new SampleApp(device, _scene, PatternScene.PlaceCamera, options,
-            new EffectServices(device, null, null, message => TestContext.Out.WriteLine(message)), ownedScene: null);
+            new EffectServices(device, ort, manifest, message => TestContext.Out.WriteLine(message)), ownedScene: null);
     }
 
     public GlDevice Device { get; }
