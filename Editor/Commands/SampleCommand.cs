@@ -21,7 +21,7 @@ internal static class SampleCommand
         var size = new Option<string>("--size") { Description = "Output size WIDTHxHEIGHT", DefaultValueFactory = _ => "960x540" };
         var tier = new Option<string>("--tier") { Description = "Native|Quality|Balanced|Performance|UltraPerformance", DefaultValueFactory = _ => "Performance" };
         var dehaze = new Option<string>("--dehaze") { Description = "on|off: run the dehaze pass (where --dehaze-at says)", DefaultValueFactory = _ => "off" };
-        var dehazeAt = SampleArguments.Choice("--dehaze-at", "dehaze after the upscaler at output resolution, or before it at render resolution", "output", "output", "render");
+        var dehazeAt = SampleArguments.Choice("--dehaze-at", "dehaze before the upscaler at render resolution (default: better and cheaper, see eval --dehaze --upscaler), or after it at output resolution", "render", "output", "render");
         var split = new Option<string>("--split") { Description = "on|off: left half bilinear (or hazy, with dehaze), right half neural", DefaultValueFactory = _ => "off" };
         var overlay = new Option<string>("--overlay") { Description = "on|off: text overlay with tier, sizes, model, pass timings, FPS", DefaultValueFactory = _ => "on" };
         var screenshot = new Option<string?>("--screenshot") { Description = "Save the window's back buffer to this PNG after --frames-before-screenshot frames, then exit" };

@@ -1,6 +1,6 @@
 namespace NeuralPost.Core;
 
-/// <summary>Settings of the optional dehaze pass that runs after upscaling; plain data, validated on set.</summary>
+/// <summary>Settings of the optional dehaze pass; plain data, validated on set.</summary>
 public sealed class DehazeSettings
 {
     /// <summary>Manifest id of the dehaze network shipped with the package.</summary>

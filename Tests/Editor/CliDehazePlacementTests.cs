@@ -19,7 +19,7 @@ internal sealed class CliDehazePlacementTests
         });
     }
 
-    [TestCase(null, "dehaze on, placed after the upscaler at output resolution")]
+    [TestCase(null, "dehaze on, placed before the upscaler at render resolution")]
     [TestCase("output", "dehaze on, placed after the upscaler at output resolution")]
     [TestCase("Render", "dehaze on, placed before the upscaler at render resolution")]
     public void SampleSaysWhereDehazeRuns(string? placement, string expected)

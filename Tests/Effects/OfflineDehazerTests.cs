@@ -65,6 +65,23 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
     public void CliDehazesAnImageAndScoresAPairFolderBesideHazyAndDarkChannelPrior()
     {
         var dir = TestPaths.NewTempDirectory();
+        var pairs = WritePairs(dir);
+
+        var identity = WriteScaleModel(1f);
+        var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", identity, "--set", pairs);
+        Assert.That(code, Is.Zero, err);
+        var mean = CliRunner.Lines(stdout).Single(l => l.StartsWith("mean", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(mean[1], Is.EqualTo(mean[4]), "an identity network scores exactly the hazy input");
+
+        var output = Path.Combine(dir, "out.png");
+        (code, stdout, err) = CliRunner.Run("dehaze", "--model", identity, Path.Combine(pairs, "hazy", "p0.png"), output);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(PngDecoder.Load(output).Width, Is.EqualTo(48));
+    }
+
+    private static string WritePairs(string dir)
+    {
         var pairs = Path.Combine(dir, "pairs");
         Directory.CreateDirectory(Path.Combine(pairs, "hazy"));
         Directory.CreateDirectory(Path.Combine(pairs, "clear"));
@@ -81,17 +98,27 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
             PngEncoder.Save(hazy, Path.Combine(pairs, "hazy", $"p{i}.png"));
         }
 
-        var identity = WriteScaleModel(1f);
-        var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", identity, "--set", pairs);
-        Assert.That(code, Is.Zero, err);
-        var mean = CliRunner.Lines(stdout).Single(l => l.StartsWith("mean", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(mean[1], Is.EqualTo(mean[4]), "an identity network scores exactly the hazy input");
+        return pairs;
+    }
 
-        var output = Path.Combine(dir, "out.png");
-        (code, stdout, err) = CliRunner.Run("dehaze", "--model", identity, Path.Combine(pairs, "hazy", "p0.png"), output);
-        Assert.That(code, Is.Zero, err);
-        Assert.That(PngDecoder.Load(output).Width, Is.EqualTo(48));
+    [Test]
+    public void PlacementEvalScoresBothOrdersAgainstTheUpscaledHazyFrame()
+    {
+        var pairs = WritePairs(TestPaths.NewTempDirectory());
+        string[] Means(string model)
+        {
+            var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", model, "--upscaler", "test-nearest-x2", "--set", pairs);
+            Assert.That(code, Is.Zero, err);
+            Assert.That(stdout, Does.Contain("dehaze at render res"));
+            return CliRunner.Lines(stdout).Single(l => l.StartsWith("mean", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        // split on spaces: mean, render PSNR, /, SSIM, output PSNR, /, SSIM, none PSNR, /, SSIM, ms, ms
+        var identity = Means(WriteScaleModel(1f));
+        Assert.That((identity[1], identity[4]), Is.EqualTo((identity[7], identity[7])), "an identity network leaves both orders at the upscaled hazy frame");
+        var darken = Means(WriteScaleModel(0.5f));
+        Assert.That(darken[1], Is.EqualTo(darken[4]), "halving commutes with nearest-neighbour upscaling");
+        Assert.That(darken[1], Is.Not.EqualTo(darken[7]), "the dehaze columns score the network, not the hazy frame");
     }
 
     [TestCase(0)]

@@ -18,8 +18,8 @@ public sealed record SampleOptions
     /// <summary>Whether the dehaze pass runs.</summary>
     public bool Dehaze { get; init; }
 
-    /// <summary>Where the dehaze pass sits: after the upscaler at output resolution (default) or before it at render resolution.</summary>
-    public DehazePlacement DehazePlacement { get; init; } = DehazePlacement.Output;
+    /// <summary>Where the dehaze pass sits: before the upscaler at render resolution (default) or after it at output resolution.</summary>
+    public DehazePlacement DehazePlacement { get; init; } = DehazePlacement.Render;
 
     /// <summary>Whether the split view (left: bilinear or hazy, right: the neural result) is shown.</summary>
     public bool Split { get; init; }
