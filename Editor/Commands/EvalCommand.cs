@@ -93,6 +93,12 @@ internal static class EvalCommand
                 HazySsim = Math.Round(mean.HazySsim, 4),
                 DcpPsnr = Math.Round(mean.DcpPsnr, 2),
                 DcpSsim = Math.Round(mean.DcpSsim, 4),
+                Compared = compareLabel is null || mean.ComparePsnr is not { } comparePsnr || mean.CompareSsim is not { } compareSsim
+                    ? null
+                    : new Dictionary<string, ComparedQuality>(StringComparer.Ordinal)
+                    {
+                        [compareLabel] = new(Math.Round(comparePsnr, 2), Math.Round(compareSsim, 4)),
+                    },
             });
         }
 

@@ -105,7 +105,20 @@ public sealed record QualityCard
 
     /// <summary>Mean SSIM of the dark-channel-prior baseline (dehaze).</summary>
     [JsonPropertyName("dcpSsim")] public double? DcpSsim { get; init; }
+
+    /// <summary>
+    /// Other networks scored on the same set in the same run, by manifest id (dehaze: the ablations without the
+    /// detail branch or without knowledge transfer); their own cards say how they were trained.
+    /// </summary>
+    [JsonPropertyName("compared")] public Dictionary<string, ComparedQuality>? Compared { get; init; }
 }
+
+/// <summary>Mean PSNR/SSIM of a network scored beside a card's model (see <see cref="QualityCard.Compared"/>).</summary>
+/// <param name="Psnr">Mean PSNR in dB.</param>
+/// <param name="Ssim">Mean SSIM.</param>
+public sealed record ComparedQuality(
+    [property: JsonPropertyName("psnr")] double Psnr,
+    [property: JsonPropertyName("ssim")] double Ssim);
 
 /// <summary>Describes one model input or output in a <see cref="ModelCard"/>.</summary>
 public sealed record TensorCard

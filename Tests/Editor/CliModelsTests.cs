@@ -107,6 +107,42 @@ internal sealed class CliModelsTests
     }
 
     [Test]
+    public void DehazeEvalWritesTheComparedNetworkIntoTheCard()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(_manifest))!;
+        foreach (var (id, factor) in new[] { ("haze-identity", 1f), ("haze-darken", 0.5f) })
+        {
+            File.WriteAllBytes(Path.Combine(_dir, "Testing", id + ".onnx"), Onnx.TinyOnnxModel.Scale(factor, Onnx.TinyOnnxModel.Float, 1L, 3L, "height", "width"));
+            var card = root["models"]!.AsArray()[0]!.DeepClone();
+            card["id"] = id;
+            card["file"] = $"Testing/{id}.onnx";
+            card["kind"] = "dehaze";
+            card["scale"] = 1;
+            card["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(_dir, "Testing", id + ".onnx"))));
+            root["models"]!.AsArray().Add(card);
+        }
+
+        File.WriteAllText(_manifest, root.ToJsonString());
+        var pairs = Path.Combine(_dir, "TinyPairs");
+        foreach (var side in new[] { "hazy", "clear" })
+        {
+            Directory.CreateDirectory(Path.Combine(pairs, side));
+            var image = new Rgb8Image(32, 16);
+            new Random(side.Length).NextBytes(image.Data);
+            PngEncoder.Save(image, Path.Combine(pairs, side, "p.png"));
+        }
+
+        var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", "haze-identity", "--compare", "haze-darken", "--set", pairs, "--write-card");
+        Assert.That(code, Is.Zero, err + stdout);
+        var figures = JsonNode.Parse(File.ReadAllText(_manifest))!["models"]!.AsArray()
+            .Single(m => m!["id"]!.GetValue<string>() == "haze-identity")!["metrics"]!["TinyPairs"]!;
+        var compared = figures["compared"]?["haze-darken"];
+        Assert.That(compared, Is.Not.Null, figures.ToJsonString());
+        Assert.That(figures["psnr"]!.GetValue<double>(), Is.EqualTo(figures["hazyPsnr"]!.GetValue<double>()), "identity scores the hazy input");
+        Assert.That(compared!["psnr"]!.GetValue<double>(), Is.Not.EqualTo(figures["psnr"]!.GetValue<double>()), "the compared network is scored, not copied");
+    }
+
+    [Test]
     public void EvalRejectsAScaleTheModelDoesNotHave()
     {
         var (code, _, err) = CliRunner.Run("eval", "--model", "test-nearest-x2", "--set", _set, "--scale", "3");
