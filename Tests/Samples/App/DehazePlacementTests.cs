@@ -88,12 +88,5 @@ internal sealed class DehazePlacementTests : OrtTestFixture
         });
     }
 
-    private SampleTestHost CreateHost(DehazePlacement placement)
-    {
-        var manifest = TestManifests.WithModel("dehaze", "dehaze", 1, TinyOnnxModel.WidthProbe());
-        var options = SampleTestHost.Options(Output) with { Dehaze = true, DehazePlacement = placement };
-        var host = new SampleTestHost(GlTestDevice.CreateOrIgnore(), options, Ort, manifest);
-        host.App.Dehaze.Settings.Strength = 1f;
-        return host;
-    }
+    private SampleTestHost CreateHost(DehazePlacement placement) => SampleTestHost.WithWidthProbeDehaze(Ort, Output, placement, dehaze: true);
 }

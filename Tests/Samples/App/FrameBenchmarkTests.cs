@@ -78,11 +78,7 @@ internal sealed class FrameBenchmarkTests : OrtTestFixture
         });
     }
 
-    private SampleTestHost CreateHost(DehazePlacement placement)
-    {
-        var manifest = TestManifests.WithModel("dehaze", "dehaze", 1, TinyOnnxModel.WidthProbe());
-        return new SampleTestHost(GlTestDevice.CreateOrIgnore(), SampleTestHost.Options(Output) with { DehazePlacement = placement }, Ort, manifest);
-    }
+    private SampleTestHost CreateHost(DehazePlacement placement) => SampleTestHost.WithWidthProbeDehaze(Ort, Output, placement, dehaze: false);
 
     private static string Markdown(FrameBenchmarkResult result)
     {

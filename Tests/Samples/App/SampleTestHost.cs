@@ -61,5 +61,18 @@ internal sealed class SampleTestHost : IDisposable
         Device.Dispose();
     }
 
+    /// <summary>
+    /// A host whose dehaze model is <see cref="Onnx.TinyOnnxModel.WidthProbe"/> (every pixel becomes the width of the
+    /// frame it saw) at <paramref name="placement"/>, with no upscaler model (bilinear fallback).
+    /// </summary>
+    public static SampleTestHost WithWidthProbeDehaze(OrtEnvironment ort, Size output, DehazePlacement placement, bool dehaze)
+    {
+        var manifest = Effects.TestManifests.WithModel("dehaze", "dehaze", 1, Onnx.TinyOnnxModel.WidthProbe());
+        var options = Options(output) with { Dehaze = dehaze, DehazePlacement = placement };
+        var host = new SampleTestHost(Graphics.GlTestDevice.CreateOrIgnore(), options, ort, manifest);
+        host.App.Dehaze.Settings.Strength = 1f;
+        return host;
+    }
+
     public static SampleOptions Options(Size output) => new() { OutputSize = output, Tier = UpscaleTier.Performance, Overlay = false };
 }
