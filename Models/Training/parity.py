@@ -13,6 +13,8 @@ files the C# test reads:
     /usr/bin/python3 Models/Training/parity.py --model imdn --scale 2 --out /tmp/parity
     /usr/bin/python3 Models/Training/parity.py --model lapsrn --scale 8 --level 2 --out /tmp/parity
     /usr/bin/python3 Models/Training/parity.py --weights Models/Training/weights/imdn-rtc-x2.pt --no-export --out /tmp/p
+    /usr/bin/python3 Models/Training/parity.py --weights Models/Training/weights/dehaze.pt --height 32 --width 48 \
+        --no-export --out /tmp/p     # dehaze weights (publish_dehaze.py): sides must be multiples of 16
 """
 import argparse
 import json
@@ -26,14 +28,21 @@ if HERE not in sys.path:
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from dehaze.nets import build_from_meta  # noqa: E402
 from export import export_module  # noqa: E402
-from models import MODELS, build_model, load_checkpoint_model  # noqa: E402
+from models import MODELS, build_model, load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.lapsrn import LapSRNLevel  # noqa: E402
 
 
 def load(args):
-    if args.ckpt or args.weights:
-        model, meta = load_checkpoint_model(args.ckpt or args.weights)
+    path = args.ckpt or args.weights
+    if path and load_checkpoint(path).get("meta", {}).get("model") == "dehaze":
+        ck = load_checkpoint(path)
+        model = build_from_meta(ck["meta"])
+        model.load_state_dict(ck["model"])
+        return model, "dehaze", 1
+    if path:
+        model, meta = load_checkpoint_model(path)
         return model, meta["model"], meta["scale"]
     torch.manual_seed(args.seed)
     return build_model(args.model, args.scale), args.model, args.scale

@@ -43,7 +43,9 @@ def main(argv=None):
     model = build_from_meta(ck["meta"])
     model.load_state_dict(ck["model"])
     model.eval()
-    iterations = load_checkpoint(os.path.join(a.run, "last.pt"))["iteration"]
+    last = load_checkpoint(os.path.join(a.run, "last.pt"))
+    iterations = last["iteration"]
+    with_kt = last.get("args", {}).get("kt_weight", 0.5) > 0
     info = export_dehaze(model, os.path.join(MODELS_DIR, f"{a.id}.onnx"))
     weights_dir = os.path.join(TRAINING, "weights")
     os.makedirs(weights_dir, exist_ok=True)
@@ -56,8 +58,10 @@ def main(argv=None):
         "file": f"{a.id}.onnx",
         "sha256": info["sha256"],
         "kind": "dehaze",
-        "architecture": "SRKTDN-style DehazeNet: light encoder (1/2..1/16) trained with a knowledge-transfer L1 loss "
-                        "toward a clear-image teacher autoencoder, channel+pixel attention decoder with PixelShuffle "
+        "architecture": "SRKTDN-style DehazeNet: light encoder (1/2..1/16) "
+                        + ("trained with a knowledge-transfer L1 loss toward a clear-image teacher autoencoder, "
+                           if with_kt else "trained without knowledge transfer, ")
+                        + "channel+pixel attention decoder with PixelShuffle "
                         "and 1/4, 1/8 skips, " + ("a full-resolution IMDN-style detail branch, " if detail else "no detail branch, ")
                         + "pyramid-pooling tail",
         "scale": 1,
