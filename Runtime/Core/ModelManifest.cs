@@ -160,8 +160,10 @@ public sealed class ModelManifest
         return new ModelManifest(ManifestPath, models);
     }
 
+    // The manifest is a file people read and diff, never embedded in HTML: keep '+' and quotes as written.
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };

@@ -91,6 +91,7 @@ internal sealed class CliModelsTests
         var card = JsonNode.Parse(File.ReadAllText(_manifest))!["models"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "test-blur-x2")!;
         Assert.That(card["metrics"]!["TinySet"]!["psnr"]!.GetValue<double>(), Is.GreaterThan(0));
         Assert.That(card["input"]!["shape"], Is.Not.Null, "fields the reader does not model survive the rewrite");
+        Assert.That(File.ReadAllText(_manifest), Does.Contain(") + nearest x2").And.Not.Contain("\\u002B"), "the rewrite keeps text readable");
 
         (code, stdout, err) = CliRunner.Run("models", "validate", "--eval");
         Assert.That(code, Is.Zero, err + stdout);
