@@ -6,7 +6,6 @@ using NeuralPost.Hosting;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Tests.Effects;
 using NeuralPost.Tests.Graphics;
-using NeuralPost.Tests.Onnx;
 
 namespace NeuralPost.Tests.Samples.App;
 

@@ -1,8 +1,5 @@
 using NeuralPost.Core;
 using NeuralPost.Samples.FoggyStreets.App;
-using NeuralPost.Tests.Effects;
-using NeuralPost.Tests.Graphics;
-using NeuralPost.Tests.Onnx;
 
 namespace NeuralPost.Tests.Samples.App;
 
