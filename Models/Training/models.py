@@ -33,7 +33,11 @@ def load_checkpoint(path, map_location="cpu"):
 def load_checkpoint_model(path, map_location="cpu"):
     """Build the model recorded in a train.py checkpoint, or in a shipped weights file written by publish.py
     (Models/Training/weights/<id>.pt), and load its weights. Returns (model, meta) with 'model' and 'scale'."""
-    ck = load_checkpoint(path, map_location=map_location)
+    return model_from_checkpoint(load_checkpoint(path, map_location=map_location))
+
+
+def model_from_checkpoint(ck):
+    """load_checkpoint_model for a checkpoint already loaded with load_checkpoint."""
     if "meta" in ck:
         meta, state = ck["meta"], ck["model"]
     else:

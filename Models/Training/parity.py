@@ -30,19 +30,19 @@ import torch  # noqa: E402
 
 from dehaze.nets import build_from_meta  # noqa: E402
 from export import export_module  # noqa: E402
-from models import MODELS, build_model, load_checkpoint, load_checkpoint_model  # noqa: E402
+from models import MODELS, build_model, load_checkpoint, model_from_checkpoint  # noqa: E402
 from nets.lapsrn import LapSRNLevel  # noqa: E402
 
 
 def load(args):
     path = args.ckpt or args.weights
-    if path and load_checkpoint(path).get("meta", {}).get("model") == "dehaze":
-        ck = load_checkpoint(path)
+    ck = load_checkpoint(path) if path else {}
+    if ck.get("meta", {}).get("model") == "dehaze":
         model = build_from_meta(ck["meta"])
         model.load_state_dict(ck["model"])
         return model, "dehaze", 1
     if path:
-        model, meta = load_checkpoint_model(path)
+        model, meta = model_from_checkpoint(ck)
         return model, meta["model"], meta["scale"]
     torch.manual_seed(args.seed)
     return build_model(args.model, args.scale), args.model, args.scale

@@ -157,6 +157,23 @@ def truncate_log(path, iteration):
         fh.writelines(lines)
 
 
+def resume_run(last_path, log_path, model, opt, sched, meta=None):
+    """Restores model, optimiser, scheduler and RNG states from ``last_path`` (a checkpoint written by the training
+    loop), drops log lines written after it, and returns (checkpoint, start iteration, best validation PSNR).
+    With ``meta``, a checkpoint of another network is refused."""
+    ck = load_checkpoint(last_path, map_location="cpu")  # RNG states must stay on the CPU
+    if meta is not None and ck["meta"] != meta:
+        raise SystemExit(f"{last_path} holds {ck['meta']}, not {meta}")
+    model.load_state_dict(ck["model"])
+    opt.load_state_dict(ck["optimizer"])
+    sched.load_state_dict(ck["scheduler"])
+    set_rng_state(ck["rng"])
+    start = ck["iteration"]
+    truncate_log(log_path, start)
+    print(f"resumed from {last_path} at iteration {start}", flush=True)
+    return ck, start, ck.get("best_psnr", -1.0)
+
+
 def prepare_run(args):
     """Device, thread count, cuDNN determinism and the run folder's paths (last.pt, best.pt, log.jsonl)."""
     device = pick_device(args.device)
@@ -200,16 +217,9 @@ def train(args):
 
     start, best = 0, -1.0
     if args.resume and os.path.exists(last_path):
-        ck = load_checkpoint(last_path, map_location="cpu")  # RNG states must stay on the CPU
-        model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["optimizer"])
-        sched.load_state_dict(ck["scheduler"])
+        ck, start, best = resume_run(last_path, log_path, model, opt, sched)
         if distiller is not None and ck.get("distiller") is not None:
             distiller.load_state_dict(ck["distiller"])
-        set_rng_state(ck["rng"])
-        start, best = ck["iteration"], ck.get("best_psnr", -1.0)
-        truncate_log(log_path, start)
-        print(f"resumed from {last_path} at iteration {start}", flush=True)
     else:
         if args.resume:
             print(f"--resume: no {last_path} yet, starting from scratch", flush=True)

@@ -49,7 +49,7 @@ from scipy.ndimage import gaussian_filter  # noqa: E402
 
 import data  # noqa: E402
 from models import load_checkpoint  # noqa: E402
-from train import Cosine, add_run_arguments, atomic_save, prepare_run, rng_state, set_rng_state, truncate_log  # noqa: E402
+from train import Cosine, add_run_arguments, atomic_save, prepare_run, resume_run, rng_state  # noqa: E402
 from dehaze import synth  # noqa: E402
 from dehaze.nets import DehazeNet, Teacher, build_from_meta, config_of, kt_loss  # noqa: E402
 
@@ -184,16 +184,7 @@ def train(args):
 
     start, best = 0, -1.0
     if args.resume and os.path.exists(last_path):
-        ck = load_checkpoint(last_path, map_location="cpu")  # RNG states must stay on the CPU
-        if ck["meta"] != meta:
-            raise SystemExit(f"{last_path} holds {ck['meta']}, not {meta}")
-        model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["optimizer"])
-        sched.load_state_dict(ck["scheduler"])
-        set_rng_state(ck["rng"])
-        start, best = ck["iteration"], ck.get("best_psnr", -1.0)
-        truncate_log(log_path, start)
-        print(f"resumed from {last_path} at iteration {start}", flush=True)
+        _, start, best = resume_run(last_path, log_path, model, opt, sched, meta)
     else:
         if args.resume:
             print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
