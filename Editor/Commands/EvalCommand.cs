@@ -24,6 +24,15 @@ internal static class EvalCommand
 
         var command = new Command("eval", "PSNR/SSIM of a model beside its baselines (bicubic for super-resolution; hazy input and dark-channel prior for dehaze)")
             { model, set, scale, writeCard, dehaze, compare, upscaler };
+        command.Validators.Add(result =>
+        {
+            foreach (var message in OptionsThatDoNotApply(
+                result.GetValue(dehaze), result.GetValue(upscaler) is not null, result.GetValue(compare) is not null,
+                result.GetValue(writeCard), result.GetValue(scale) is not null))
+            {
+                result.AddError(message);
+            }
+        });
         command.SetAction(parse =>
         {
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
@@ -69,6 +78,36 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // An option the chosen evaluation would ignore is a usage error, so nobody believes a card was written or a
+    // second network was scored when it was not.
+    private static IEnumerable<string> OptionsThatDoNotApply(bool dehaze, bool upscaler, bool compare, bool writeCard, bool scale)
+    {
+        if (!dehaze)
+        {
+            if (upscaler)
+            {
+                yield return "--upscaler needs --dehaze (it scores where the dehaze pass belongs)";
+            }
+
+            if (compare)
+            {
+                yield return "--compare needs --dehaze";
+            }
+
+            yield break;
+        }
+
+        if (scale)
+        {
+            yield return "--scale applies to super-resolution models, not --dehaze";
+        }
+
+        if (upscaler && (writeCard || compare))
+        {
+            yield return "--dehaze --upscaler compares placements only; it takes neither --write-card nor --compare";
+        }
     }
 
     private static int EvaluateDehaze(CliContext context, string modelArgument, string pairDirectory, string? compareArgument, bool writeCard)

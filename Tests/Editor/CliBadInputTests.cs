@@ -115,6 +115,22 @@ internal sealed class CliBadInputTests
         AssertOneLineError(code, err, "/nonexistent/libonnxruntime.so.1");
     }
 
+    [TestCase("--upscaler needs --dehaze", "--upscaler", "imdn-rtc-x2")]
+    [TestCase("--compare needs --dehaze", "--compare", "dehaze-no-kt")]
+    [TestCase("--scale applies to super-resolution models", "--dehaze", "--scale", "2")]
+    [TestCase("takes neither --write-card nor --compare", "--dehaze", "--upscaler", "imdn-rtc-x2", "--write-card")]
+    [TestCase("takes neither --write-card nor --compare", "--dehaze", "--upscaler", "imdn-rtc-x2", "--compare", "dehaze-no-kt")]
+    public void EvalOptionsTheEvaluationWouldIgnoreAreUsageErrors(string message, params string[] options)
+    {
+        var (code, output, err) = CliRunner.Run(["eval", "--model", "dehaze", "--set", _dir, .. options]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2), err);
+            Assert.That(err, Does.Contain(message));
+            Assert.That(output, Is.Empty, "nothing was evaluated");
+        });
+    }
+
     [Test]
     public void BadCommandLineIsAUsageError()
     {
