@@ -79,6 +79,7 @@ def main(argv=None):
     ap.add_argument("--level", type=int, help="LapSRN level to publish (1, 2, 3)")
     ap.add_argument("--device", required=True)
     ap.add_argument("--command", required=True)
+    ap.add_argument("--description", help="free text for the card: caveats such as how far from the paper and why")
     ap.add_argument("--manifest", default=os.path.join(MODELS_DIR, "models.json"))
     ap.add_argument("--continues", action="store_true",
                     help="the run started from this id's shipped weights (train.py --init-weights): add the current "
@@ -116,6 +117,8 @@ def main(argv=None):
         "training": {"data": DATA, "device": a.device, "hours": training_hours(os.path.join(a.run, "log.jsonl")),
                      "iterations": iterations, "command": a.command},
     }
+    if a.description:
+        card["description"] = a.description
     if a.continues:
         add_earlier_training(card, a.manifest)
     write_card(card, a.manifest)
