@@ -45,3 +45,17 @@ def model_from_checkpoint(ck):
     model = build_model(meta["model"], meta["scale"])
     model.load_state_dict(state)
     return model, meta
+
+
+def load_body(model, path):
+    """Copies every tensor of the IMDN in ``path`` (a checkpoint or shipped weights) whose name and shape match
+    ``model``'s into it: an IMDN of another scale gives all but the scale-specific ``up`` convolution (the way
+    EDSR starts x3/x4 from its x2 network). Returns the names left at their initial values; refuses another
+    architecture."""
+    source, meta = load_checkpoint_model(path, map_location="cpu")
+    if type(source) is not type(model):
+        raise ValueError(f"{path} holds {meta['model']}, not a {type(model).__name__}")
+    own = model.state_dict()
+    taken = {k: v for k, v in source.state_dict().items() if k in own and own[k].shape == v.shape}
+    model.load_state_dict(taken, strict=False)
+    return sorted(set(own) - set(taken))

@@ -58,13 +58,15 @@ def training_hours(log_path):
     return round((hours + last) / 3600, 2)
 
 
-def add_earlier_training(card, manifest):
-    """For a run that started from this id's shipped weights (--init-weights): add the current card's hours and
-    iterations to the new run's and chain the commands, so the card tells the whole training."""
+def add_earlier_training(card, manifest, source_id=None):
+    """For a run that started from shipped weights (this id's with train.py --init-weights, or another network's,
+    ``source_id``, with --init-body): add that card's hours and iterations to the new run's and chain the commands,
+    so the card tells the whole training behind the weights."""
+    source_id = source_id or card["id"]
     with open(manifest) as fh:
-        before = next((m for m in json.load(fh)["models"] if m["id"] == card["id"]), None)
+        before = next((m for m in json.load(fh)["models"] if m["id"] == source_id), None)
     if before is None:
-        raise SystemExit(f"--continues: {manifest} has no card for {card['id']!r} to continue")
+        raise SystemExit(f"{manifest} has no card for {source_id!r} to continue")
     t, b = card["training"], before["training"]
     t["hours"] = round(t["hours"] + b["hours"], 2)
     t["iterations"] += b["iterations"]
@@ -84,7 +86,12 @@ def main(argv=None):
     ap.add_argument("--continues", action="store_true",
                     help="the run started from this id's shipped weights (train.py --init-weights): add the current "
                          "card's hours and iterations to this run's")
+    ap.add_argument("--builds-on", metavar="ID",
+                    help="the run started from another shipped network's weights (train.py --init-body): add that "
+                         "card's hours and iterations to this run's")
     a = ap.parse_args(argv)
+    if a.continues and a.builds_on:
+        ap.error("--continues and --builds-on exclude each other")
 
     model, meta = load_checkpoint_model(a.ckpt)
     iterations = load_checkpoint(os.path.join(a.run, "last.pt"))["iteration"]
@@ -119,8 +126,8 @@ def main(argv=None):
     }
     if a.description:
         card["description"] = a.description
-    if a.continues:
-        add_earlier_training(card, a.manifest)
+    if a.continues or a.builds_on:
+        add_earlier_training(card, a.manifest, a.builds_on)
     write_card(card, a.manifest)
     print(json.dumps(card, indent=2))
     return 0

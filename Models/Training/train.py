@@ -29,7 +29,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 import data  # noqa: E402
-from models import MODELS, build_model, load_checkpoint, load_checkpoint_model  # noqa: E402
+from models import MODELS, build_model, load_body, load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.imdn import FeatureDistiller  # noqa: E402
 from nets.lapsrn import multilevel_charbonnier  # noqa: E402
 
@@ -62,6 +62,9 @@ def parse_args(argv=None):
     ap.add_argument("--init-weights", default=None,
                     help="start from these weights (a checkpoint or a shipped Models/Training/weights/<id>.pt) "
                          "instead of random ones; ignored when --resume finds last.pt")
+    ap.add_argument("--init-body", default=None,
+                    help="start an IMDN from the weights of an IMDN of another scale (all but its upsampling conv); "
+                         "ignored when --resume finds last.pt")
     ap.add_argument("--teacher", default=None, help="IMDN x2 checkpoint (last.pt/best.pt) for distillation")
     ap.add_argument("--distill-weight", type=float, default=1.0)
     ap.add_argument("--photos", default=data.DEFAULT_PHOTOS)
@@ -75,6 +78,8 @@ def parse_args(argv=None):
         a.scale = {"imdn": 2, "imdn-rtc": 2, "lapsrn": 8}[a.model]
     if a.patch is None:
         a.patch = DEFAULT_PATCH[a.model]
+    if a.init_weights and a.init_body:
+        ap.error("--init-weights and --init-body exclude each other")
     if a.teacher and a.model != "imdn-rtc":
         ap.error("--teacher is for the imdn-rtc student")
     return a
@@ -229,6 +234,9 @@ def train(args):
                 raise SystemExit(f"--init-weights holds {imeta['model']} x{imeta['scale']}, not {args.model} x{args.scale}")
             model.load_state_dict(init.state_dict())
             print(f"initialised from {args.init_weights}", flush=True)
+        if args.init_body:
+            fresh = load_body(model, args.init_body)
+            print(f"initialised from {args.init_body} but {', '.join(fresh)}", flush=True)
 
     meta = {"model": args.model, "scale": args.scale}
 

@@ -37,6 +37,40 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
+# Sub-pixel form of a 4x4, stride-2 transposed convolution: output phase a (row or column parity) of the 3x3
+# correlation tap t reads kernel index _TAP[a][t] (-1: no tap).
+_TAP = ((3, 1, -1), (-1, 2, 0))
+
+
+class ConvTranspose2dX2(nn.ConvTranspose2d):
+    """nn.ConvTranspose2d(cin, cout, 4, stride=2, padding=1 or 3), the same parameters and state_dict, computed in
+    PyTorch as a 3x3 convolution to 4*cout channels + PixelShuffle(2) with the kernel rearranged.
+
+    Why: torch's CPU transposed convolution has no oneDNN path (slow_conv_transpose2d) and made LapSRN training
+    ~10x slower than its convolutions; the sub-pixel form is the same linear map (equal to float rounding, tested)
+    and runs on the fast convolution. ONNX export keeps the plain ConvTranspose node (the paper's layer)."""
+
+    def __init__(self, cin, cout, padding=1):
+        if padding not in (1, 3):
+            raise ValueError("padding must be 1 (output 2n) or 3 (output 2n - 4)")
+        super().__init__(cin, cout, 4, stride=2, padding=padding, bias=True)
+
+    def subpixel_weight(self):
+        idx = torch.tensor(_TAP, device=self.weight.device)
+        taps = idx.clamp(min=0)
+        mask = (idx >= 0).to(self.weight.dtype)
+        w = self.weight[:, :, taps[:, :, None, None], taps[None, None, :, :]]  # cin, cout, a, ty, b, tx
+        w = w * (mask[:, :, None, None] * mask[None, None, :, :])
+        cin, cout = self.weight.shape[:2]
+        return w.permute(1, 2, 4, 0, 3, 5).reshape(cout * 4, cin, 3, 3)
+
+    def forward(self, x):
+        if torch.onnx.is_in_onnx_export():
+            return super().forward(x)
+        out = F.conv2d(x, self.subpixel_weight(), self.bias.repeat_interleave(4), padding=(3 - self.padding[0]) // 2)
+        return F.pixel_shuffle(out, 2)
+
+
 def bilinear_kernel_4x4():
     k1 = np.array([0.25, 0.75, 0.75, 0.25], dtype=np.float32)
     return np.outer(k1, k1)
@@ -47,7 +81,7 @@ class ImageUpsample(nn.Module):
 
     def __init__(self, channels=3):
         super().__init__()
-        self.up = nn.ConvTranspose2d(channels, channels, 4, stride=2, padding=3, bias=True)
+        self.up = ConvTranspose2dX2(channels, channels, padding=3)
         with torch.no_grad():
             w = torch.zeros_like(self.up.weight)  # [in, out, 4, 4]
             k = torch.from_numpy(bilinear_kernel_4x4())
@@ -70,7 +104,7 @@ class LapLevel(nn.Module):
         layers = []
         for _ in range(depth):
             layers += [nn.Conv2d(channels, channels, 3, padding=1), nn.LeakyReLU(0.2)]
-        layers += [nn.ConvTranspose2d(channels, channels, 4, stride=2, padding=1), nn.LeakyReLU(0.2)]
+        layers += [ConvTranspose2dX2(channels, channels, padding=1), nn.LeakyReLU(0.2)]
         self.features = nn.Sequential(*layers)
         self.residual = nn.Conv2d(channels, 3, 3, padding=1)
         self.image_up = ImageUpsample(3)

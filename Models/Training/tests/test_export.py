@@ -29,6 +29,10 @@ def test_export_valid_onnx(name, scale, tmp_path):
         assert outs[0][1][:2] == [1, 3] and all(isinstance(d, str) and d for d in outs[0][1][2:])
         assert m.graph.input[0].type.tensor_type.elem_type == onnx.TensorProto.FLOAT
         assert len(digest) == 64 and n_params > 0
+        if name == "lapsrn":  # the paper's transposed convolutions, not the sub-pixel form training runs
+            levels = {"lapsrn-x2.onnx": 1, "lapsrn-x4.onnx": 2, "lapsrn-x8.onnx": 3}[path.split("/")[-1]]
+            assert sum(n.op_type == "ConvTranspose" for n in m.graph.node) == 2 * levels
+            assert not any(n.op_type == "DepthToSpace" for n in m.graph.node)
     if name == "lapsrn":
         assert [v[1] for v in sorted(res.values(), key=lambda r: r[1])][-1] == sum(
             p.numel() for p in model.parameters())

@@ -2,7 +2,7 @@ import pytest
 import torch
 
 from nets.imdn import IMDN, IMDN_RTC, FeatureDistiller, count_params, teacher_index_map
-from nets.lapsrn import LapSRN, LapSRNLevel, ImageUpsample, multilevel_charbonnier
+from nets.lapsrn import ConvTranspose2dX2, ImageUpsample, LapSRN, LapSRNLevel, multilevel_charbonnier
 
 
 @pytest.mark.parametrize("scale,expected", [(2, 694404), (3, 703059), (4, 715176)])
@@ -74,3 +74,21 @@ def test_distillation_loss_zero_iff_equal():
     assert d(student, teacher).item() == pytest.approx(0.0, abs=1e-7)
     teacher[d.index[2]] = teacher[d.index[2]] + 0.1
     assert d(student, teacher).item() > 0
+
+
+@pytest.mark.parametrize("padding", [1, 3])
+def test_subpixel_transposed_conv_equals_the_native_layer(padding):
+    """ConvTranspose2dX2 trains through a 3x3 conv + PixelShuffle; it must be the same map as the native layer
+    (which ONNX export writes), in value and in gradient."""
+    torch.manual_seed(padding)
+    layer = ConvTranspose2dX2(5, 7, padding=padding)
+    x = torch.randn(2, 5, 9, 6, requires_grad=True)
+    fast = layer(x)
+    native = torch.nn.ConvTranspose2d.forward(layer, x)
+    assert fast.shape == native.shape == (2, 7, 18 - 2 * (padding - 1), 12 - 2 * (padding - 1))
+    assert torch.allclose(fast, native, atol=1e-5)
+    (gw_fast,) = torch.autograd.grad(fast.square().sum(), layer.weight)
+    (gw_native,) = torch.autograd.grad(native.square().sum(), layer.weight)
+    assert torch.allclose(gw_fast, gw_native, rtol=1e-4, atol=1e-4)
+    with pytest.raises(ValueError):
+        ConvTranspose2dX2(5, 7, padding=2)

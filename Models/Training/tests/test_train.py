@@ -134,3 +134,35 @@ def test_continued_card_adds_the_earlier_training(tmp_path):
     assert card["training"] == {"hours": 1.75, "iterations": 7000, "command": "first ; then second"}
     with pytest.raises(SystemExit, match="no card"):
         add_earlier_training({"id": "other", "training": {}}, str(manifest))
+    # --builds-on: another network's card (an IMDN x2 started from the x3 body)
+    card = {"id": "x2", "training": {"hours": 2.0, "iterations": 100, "command": "x2 run"}}
+    add_earlier_training(card, str(manifest), "m")
+    assert card["training"] == {"hours": 3.25, "iterations": 4100, "command": "first ; then x2 run"}
+
+
+def test_init_body_takes_another_scales_imdn_but_its_upsampler(tmp_path):
+    """train.py --init-body: an IMDN x2 starts from an x3 network's body; the x3-specific upsampling conv stays fresh,
+    and a network of another architecture is refused."""
+    import pytest
+    from models import build_model, load_body
+
+    torch.manual_seed(7)
+    x3 = build_model("imdn", 3)
+    weights = tmp_path / "x3.pt"
+    torch.save({"model_name": "imdn", "scale": 3, "state_dict": x3.state_dict()}, weights)
+    torch.manual_seed(8)
+    x2 = build_model("imdn", 2)
+    fresh_up = x2.up.weight.detach().clone()
+    assert load_body(x2, str(weights)) == ["up.bias", "up.weight"]
+    source = x3.state_dict()
+    for name, value in x2.state_dict().items():
+        if not name.startswith("up."):
+            assert torch.equal(value, source[name]), name
+    assert torch.equal(x2.up.weight, fresh_up)
+    rtc = tmp_path / "rtc.pt"
+    torch.save({"model_name": "imdn-rtc", "scale": 2, "state_dict": build_model("imdn-rtc", 2).state_dict()}, rtc)
+    with pytest.raises(ValueError, match="not a IMDN"):
+        load_body(build_model("imdn", 2), str(rtc))
+    with pytest.raises(SystemExit):
+        train.parse_args(["--model", "imdn", "--out", str(tmp_path / "r"), "--init-weights", str(weights),
+                          "--init-body", str(weights)])
