@@ -15,7 +15,7 @@ internal static class EvalCommand
     public static Command Create(Option<bool> verbose)
     {
         var model = new Option<string>("--model", "-m") { Description = "Model id or .onnx path", Required = true };
-        var set = new Option<string>("--set") { Description = "Benchmark set: a folder with LR_x<s>/HR_x<s>, or Set5/Set14", Required = true };
+        var set = new Option<string>("--set") { Description = "Benchmark set: a folder with LR_x<s>/HR_x<s> (or an HR_x<d> with d dividing s, LR made by MATLAB bicubic), or Set5/Set14", Required = true };
         var scale = new Option<int?>("--scale") { Description = "Expected scale (checked against the model)" };
         var writeCard = new Option<bool>("--write-card") { Description = "Store the mean figures in the model's card in Models/models.json" };
         var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
@@ -51,8 +51,13 @@ internal static class EvalCommand
             using var network = SuperResolutionModel.Load(context.Environment, path, expectedScale: expected);
             var setDir = SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set));
             var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
-            var total = Directory.Exists(Path.Combine(setDir, $"LR_x{network.Scale}"))
-                ? Directory.GetFiles(Path.Combine(setDir, $"LR_x{network.Scale}"), "*.png").Length : 0;
+            var pairs = BenchmarkPairs.Open(setDir, network.Scale);
+            var total = pairs.Names.Count;
+            if (pairs.Derived)
+            {
+                context.Err.WriteLine($"eval: {setDir} ships no x{network.Scale} pairs; LR made by MATLAB bicubic from {pairs.HighDirectory} cropped to a multiple of {network.Scale}");
+            }
+
             var progress = new ConsoleProgress(context.Err, "eval", !Console.IsErrorRedirected, "images");
             var done = 0;
 

@@ -13,7 +13,8 @@ internal sealed record ImageScore(string Name, int Width, int Height, double Psn
 internal sealed record SetScore(int Images, double Psnr, double Ssim, double BicubicPsnr, double BicubicSsim);
 
 /// <summary>
-/// Scores a super-resolution model on a benchmark set with the published protocol: the given LR images as input,
+/// Scores a super-resolution model on a benchmark set with the published protocol: the set's LR images as input
+/// (made from its HR images by MATLAB bicubic at a scale it does not ship, see <see cref="BenchmarkPairs"/>),
 /// output rounded to uint8, Y channel (BT.601), <c>scale</c> pixels cropped from each border; MATLAB bicubic of the
 /// same LR image alongside.
 /// </summary>
@@ -27,19 +28,7 @@ internal static class SuperResolutionEvaluator
         Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model")
     {
         var scale = model.Scale;
-        var lowDir = Path.Combine(setDirectory, $"LR_x{scale}");
-        var highDir = Path.Combine(setDirectory, $"HR_x{scale}");
-        if (!Directory.Exists(lowDir) || !Directory.Exists(highDir))
-        {
-            throw new NeuralPostException($"{setDirectory} has no LR_x{scale}/HR_x{scale} folders for this x{scale} model");
-        }
-
-        var files = Directory.GetFiles(lowDir, "*.png").Order(StringComparer.Ordinal).ToArray();
-        if (files.Length == 0)
-        {
-            throw new NeuralPostException($"no PNG files in {lowDir}");
-        }
-
+        var pairs = BenchmarkPairs.Open(setDirectory, scale);
         if (outputDirectory is not null)
         {
             Directory.CreateDirectory(outputDirectory);
@@ -47,15 +36,14 @@ internal static class SuperResolutionEvaluator
 
         var upscaler = new TiledUpscaler(model);
         double psnr = 0, ssim = 0, bicubicPsnr = 0, bicubicSsim = 0;
-        foreach (var file in files)
+        foreach (var name in pairs.Names)
         {
-            var low = PngDecoder.Load(file).ToRgb8();
-            var high = PngDecoder.Load(Path.Combine(highDir, Path.GetFileName(file))).ToRgb8();
+            var (_, low, high) = pairs.Load(name);
             var clock = Stopwatch.StartNew();
             var upscaled = upscaler.Upscale(low, TileSize, overlap);
             clock.Stop();
             var bicubic = MatlabBicubic.Upscale(low, scale);
-            var score = new ImageScore(Path.GetFileNameWithoutExtension(file), low.Width, low.Height,
+            var score = new ImageScore(Path.GetFileNameWithoutExtension(name), low.Width, low.Height,
                 QualityMetrics.PsnrY(upscaled, high, scale), QualityMetrics.SsimY(upscaled, high, scale),
                 QualityMetrics.PsnrY(bicubic, high, scale), QualityMetrics.SsimY(bicubic, high, scale),
                 clock.Elapsed.TotalMilliseconds);
@@ -72,7 +60,7 @@ internal static class SuperResolutionEvaluator
             onImage(score);
         }
 
-        var n = files.Length;
+        var n = pairs.Names.Count;
         return new SetScore(n, psnr / n, ssim / n, bicubicPsnr / n, bicubicSsim / n);
     }
 

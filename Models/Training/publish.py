@@ -9,6 +9,7 @@ PSNR/SSIM are added afterwards by `./neuralpost eval --model <id> --set Set5 --w
 """
 import argparse
 import hashlib
+import io
 import json
 import os
 import sys
@@ -104,8 +105,13 @@ def main(argv=None):
     digest, params = export_module(module, onnx_path)
     weights_dir = os.path.join(HERE, "weights")
     os.makedirs(weights_dir, exist_ok=True)
+    # Saved through a buffer: torch.save names the zip's entries after the file, so the LapSRN levels' identical
+    # weights would differ in bytes; through a buffer they are one blob in git.
+    buffer = io.BytesIO()
     torch.save({"model_name": name, "scale": meta["scale"], "state_dict": model.state_dict(), "iteration": iterations},
-               os.path.join(weights_dir, f"{a.id}.pt"))
+               buffer)
+    with open(os.path.join(weights_dir, f"{a.id}.pt"), "wb") as fh:
+        fh.write(buffer.getvalue())
 
     card = {
         "id": a.id,
