@@ -62,7 +62,7 @@ internal static class EvalCommand
             var done = 0;
 
             context.Out.WriteLine(SuperResolutionEvaluator.Header(label));
-            var mean = SuperResolutionEvaluator.Evaluate(network, setDir, card?.ReceptiveField ?? 16, score =>
+            var mean = SuperResolutionEvaluator.Evaluate(network, pairs, card?.ReceptiveField ?? 16, score =>
             {
                 context.Out.WriteLine(SuperResolutionEvaluator.Row(score));
                 progress.Report(new TileProgress(++done, total));

@@ -15,16 +15,17 @@ internal sealed record BenchmarkPair(string Name, Rgb8Image Low, Rgb8Image High)
 internal sealed class BenchmarkPairs
 {
     private readonly string? _lowDirectory;
-    private readonly string _highDirectory;
-    private readonly int _scale;
 
     private BenchmarkPairs(string? lowDirectory, string highDirectory, int scale, IReadOnlyList<string> names)
     {
         _lowDirectory = lowDirectory;
-        _highDirectory = highDirectory;
-        _scale = scale;
+        HighDirectory = highDirectory;
+        Scale = scale;
         Names = names;
     }
+
+    /// <summary>The scale the pairs are for: HR side = LR side x Scale.</summary>
+    public int Scale { get; }
 
     /// <summary>Image names (file names without folder), in ordinal order.</summary>
     public IReadOnlyList<string> Names { get; }
@@ -33,7 +34,7 @@ internal sealed class BenchmarkPairs
     public bool Derived => _lowDirectory is null;
 
     /// <summary>The HR folder the pairs are read (and, when <see cref="Derived"/>, made) from.</summary>
-    public string HighDirectory => _highDirectory;
+    public string HighDirectory { get; }
 
     /// <summary>Opens the pairs of <paramref name="setDirectory"/> at <paramref name="scale"/>.</summary>
     /// <exception cref="NeuralPostException">Neither the scale's folders nor an HR folder of a divisor scale exist, or they hold no PNG.</exception>
@@ -63,19 +64,19 @@ internal sealed class BenchmarkPairs
     /// <summary>Loads one pair by name.</summary>
     public BenchmarkPair Load(string name)
     {
-        var high = PngDecoder.Load(Path.Combine(_highDirectory, name)).ToRgb8();
+        var high = PngDecoder.Load(Path.Combine(HighDirectory, name)).ToRgb8();
         if (_lowDirectory is not null)
         {
             return new BenchmarkPair(name, PngDecoder.Load(Path.Combine(_lowDirectory, name)).ToRgb8(), high);
         }
 
-        if (high.Width < _scale || high.Height < _scale)
+        if (high.Width < Scale || high.Height < Scale)
         {
-            throw new NeuralPostException($"{Path.Combine(_highDirectory, name)} is smaller than the scale {_scale}");
+            throw new NeuralPostException($"{Path.Combine(HighDirectory, name)} is smaller than the scale {Scale}");
         }
 
-        var cropped = high.Crop(high.Width - high.Width % _scale, high.Height - high.Height % _scale);
-        return new BenchmarkPair(name, MatlabBicubic.Downscale(cropped, _scale), cropped);
+        var cropped = high.Crop(high.Width - high.Width % Scale, high.Height - high.Height % Scale);
+        return new BenchmarkPair(name, MatlabBicubic.Downscale(cropped, Scale), cropped);
     }
 
     private static string[] PngNames(string directory)

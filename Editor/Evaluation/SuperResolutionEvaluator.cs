@@ -25,10 +25,19 @@ internal static class SuperResolutionEvaluator
     public const int TileSize = 0;
 
     public static SetScore Evaluate(SuperResolutionModel model, string setDirectory, int overlap,
+        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model") =>
+        Evaluate(model, BenchmarkPairs.Open(setDirectory, model.Scale), overlap, onImage, outputDirectory, outputLabel);
+
+    /// <summary>Scores <paramref name="model"/> on pairs already opened at its scale.</summary>
+    public static SetScore Evaluate(SuperResolutionModel model, BenchmarkPairs pairs, int overlap,
         Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model")
     {
         var scale = model.Scale;
-        var pairs = BenchmarkPairs.Open(setDirectory, scale);
+        if (pairs.Scale != scale)
+        {
+            throw new ArgumentException($"pairs for x{pairs.Scale} given to an x{scale} model", nameof(pairs));
+        }
+
         if (outputDirectory is not null)
         {
             Directory.CreateDirectory(outputDirectory);
