@@ -10,7 +10,15 @@ namespace NeuralPost.Editor.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Parses and runs one command line.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error: one line per failure.</param>
+    /// <param name="extend">
+    /// Adds a host's own commands to the tree (the sample's commands live in a host the Editor cannot reference);
+    /// receives the root command and the recursive <c>--verbose</c> option.
+    /// </param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Action<RootCommand, Option<bool>>? extend = null)
     {
         var verbose = new Option<bool>("--verbose") { Description = "More ONNX Runtime logging; stack traces on errors", Recursive = true };
         var root = new RootCommand("NeuralPost: neural super-resolution and dehaze tools") { verbose };
@@ -21,8 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(EvalCommand.Create(verbose));
         root.Subcommands.Add(DehazeCommand.Create(verbose));
         root.Subcommands.Add(ModelsCommand.Create(verbose));
-        root.Subcommands.Add(SampleCommand.Create(verbose));
-        root.Subcommands.Add(CaptureCommand.Create(verbose));
+        extend?.Invoke(root, verbose);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

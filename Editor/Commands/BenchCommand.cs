@@ -6,7 +6,7 @@ namespace NeuralPost.Editor.Commands;
 
 /// <summary>
 /// <c>neuralpost bench binding</c>: prints a table of plumbing costs with same-run baselines;
-/// <c>neuralpost bench frame</c>: per-pass medians of the sample's frame per tier.
+/// <c>neuralpost bench frame</c> (per-pass medians of the sample's frame per tier) is added by the CLI host.
 /// </summary>
 internal static class BenchCommand
 {
@@ -20,6 +20,6 @@ internal static class BenchCommand
             BindingBenchmark.Print(rows, context.Out);
             return ExitCodes.Success;
         });
-        return new Command("bench", "Benchmarks that print figures (never timed unit tests)") { binding, BenchFrameCommand.Create(verbose) };
+        return new Command("bench", "Benchmarks that print figures (never timed unit tests)") { binding };
     }
 }

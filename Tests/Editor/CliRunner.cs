@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NeuralPost.Editor.Cli;
+using NeuralPost.Cli;
 
 namespace NeuralPost.Tests.Editor;
 
@@ -10,13 +10,13 @@ internal static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
+        var code = CliHost.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 
     public static (int ExitCode, string Out, string Err) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "NeuralPost.Editor.dll");
+        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "NeuralPost.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)

@@ -1,6 +1,6 @@
 using NeuralPost.Core;
 
-namespace NeuralPost.Samples.FoggyStreets.App;
+namespace NeuralPost.Cli.Capture;
 
 /// <summary>Which training pairs <see cref="CaptureRunner"/> writes.</summary>
 public enum CapturePairs

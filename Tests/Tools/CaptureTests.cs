@@ -1,9 +1,11 @@
 using NeuralPost.Core;
 using NeuralPost.Imaging;
+using NeuralPost.Cli.Capture;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Tests.Graphics;
+using NeuralPost.Tests.Samples.App;
 
-namespace NeuralPost.Tests.Samples.App;
+namespace NeuralPost.Tests.Tools;
 
 [NonParallelizable]
 internal sealed class CaptureTests

@@ -3,9 +3,10 @@ using NeuralPost.Effects;
 using NeuralPost.Graphics;
 using NeuralPost.Hosting;
 using NeuralPost.Imaging;
+using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Samples.FoggyStreets.Scene;
 
-namespace NeuralPost.Samples.FoggyStreets.App;
+namespace NeuralPost.Cli.Capture;
 
 /// <summary>
 /// Renders training pairs from the scene with no post-processing: super-resolution pairs (an HR frame and its

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics.OpenGL;
+using NeuralPost.Cli.Capture;
 using NeuralPost.Samples.FoggyStreets.App;
 
-namespace NeuralPost.Editor.Commands;
+namespace NeuralPost.Cli.Commands;
 
 /// <summary>
 /// <c>neuralpost capture --pairs sr|dehaze --count N --out DIR [--size WxH] [--scale S]</c>: renders training pairs

@@ -1,7 +1,7 @@
 using System.Numerics;
 using NeuralPost.Samples.FoggyStreets.Scene;
 
-namespace NeuralPost.Samples.FoggyStreets.App;
+namespace NeuralPost.Cli.Capture;
 
 /// <summary>
 /// The scene settings of capture number <c>i</c>: camera time along the path, time of day, fog colour, density and

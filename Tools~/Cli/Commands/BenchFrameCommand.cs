@@ -4,7 +4,7 @@ using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Samples.FoggyStreets.App;
 
-namespace NeuralPost.Editor.Commands;
+namespace NeuralPost.Cli.Commands;
 
 /// <summary>
 /// <c>neuralpost bench frame</c>: the sample's frame path headless, per tier, as markdown tables of median per-pass

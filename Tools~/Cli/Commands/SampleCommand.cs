@@ -3,7 +3,7 @@ using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics;
 using NeuralPost.Samples.FoggyStreets.App;
 
-namespace NeuralPost.Editor.Commands;
+namespace NeuralPost.Cli.Commands;
 
 /// <summary>
 /// <c>neuralpost sample</c>: the Foggy Streets scene with the upscaler and dehaze on its camera, in a window when

@@ -4,7 +4,7 @@ using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Samples.FoggyStreets.App;
 
-namespace NeuralPost.Editor.Commands;
+namespace NeuralPost.Cli.Commands;
 
 /// <summary>Parsing and set-up shared by <c>sample</c>, <c>capture</c> and <c>bench frame</c>.</summary>
 internal static class SampleArguments

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using NeuralPost.Cli.Commands;
+using NeuralPost.Editor.Cli;
+
+namespace NeuralPost.Cli;
+
+/// <summary>
+/// The whole <c>neuralpost</c> command tree: the Editor's commands plus those that need the sample's renderer,
+/// which the Editor cannot reference.
+/// </summary>
+internal static class CliHost
+{
+    /// <summary>Runs one command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CliApp.Run(args, output, error, AddSampleCommands);
+
+    private static void AddSampleCommands(RootCommand root, Option<bool> verbose)
+    {
+        root.Subcommands.Add(SampleCommand.Create(verbose));
+        root.Subcommands.Add(CaptureCommand.Create(verbose));
+        root.Subcommands.Single(command => command.Name == "bench").Subcommands.Add(BenchFrameCommand.Create(verbose));
+    }
+}
