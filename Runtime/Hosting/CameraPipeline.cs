@@ -109,10 +109,23 @@ internal sealed class CameraPipeline : IDisposable
     {
         foreach (var component in camera.GameObject.ComponentList)
         {
-            if (component.IsActiveAndEnabled && component is IPostProcess)
+            if (component.IsActiveAndEnabled && component is IPostProcess pass && IsPassActive(component, pass))
             {
                 _passes.Add(component);
             }
+        }
+    }
+
+    private bool IsPassActive(Component component, IPostProcess pass)
+    {
+        try
+        {
+            return pass.IsActive();
+        }
+        catch (Exception e) // A pass that cannot say is run, so its own fault handling and fallback apply.
+        {
+            Fault(component, Describe(e));
+            return true;
         }
     }
 

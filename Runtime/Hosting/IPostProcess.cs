@@ -22,4 +22,12 @@ public interface IPostProcess
     /// and stops calling it until the component is re-enabled.
     /// </summary>
     void OnRenderImage(IRenderTarget source, IRenderTarget destination, PostProcessContext context);
+
+    /// <summary>
+    /// Whether the pass would change the image this frame (URP asks a volume component's <c>IsActive()</c> the same
+    /// way): the pipeline skips a pass that says false, so a disabled effect costs no target and no copy. Asked
+    /// once per frame before <see cref="GetOutputSize"/>; an inactive pass must not resize the image. Passes that
+    /// always work need not implement it.
+    /// </summary>
+    bool IsActive() => true;
 }

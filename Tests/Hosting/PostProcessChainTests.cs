@@ -57,6 +57,29 @@ internal sealed class PostProcessChainTests
     }
 
     [Test]
+    public void PassesWhoseSettingsAreInactiveAreSkippedUntilActiveAgain()
+    {
+        using var host = new TestHost();
+        var (gameObject, _) = host.AddCamera();
+        var first = gameObject.AddComponent<TagPass>();
+        first.Tag = "A";
+        var second = gameObject.AddComponent<TagPass>();
+        second.Tag = "B";
+        second.Active = false;
+
+        host.Frames(2);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Calls, Is.Empty, "an inactive pass is not called");
+            Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "A" }));
+        });
+
+        second.Active = true;
+        host.Frame();
+        Assert.That(host.Display.Content, Is.EqualTo(new[] { "scene:Main", "A", "B" }));
+    }
+
+    [Test]
     public void PingPongTargetsAreAllocatedOnceAndReused()
     {
         using var host = new TestHost();

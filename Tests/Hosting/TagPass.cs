@@ -11,7 +11,11 @@ internal class TagPass : Component, IPostProcess
 
     public bool Throws { get; set; }
 
+    public bool Active { get; set; } = true;
+
     public List<(FakeRenderTarget Source, FakeRenderTarget Destination)> Calls { get; } = [];
+
+    public bool IsActive() => Active;
 
     public virtual Size GetOutputSize(Size input, Camera camera) => input;
 
