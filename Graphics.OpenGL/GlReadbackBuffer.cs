@@ -1,5 +1,4 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -9,7 +8,7 @@ namespace NeuralPost.Graphics.OpenGL;
 /// </summary>
 internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
 {
-    private readonly GlFunctions _gl;
+    private readonly GL _gl;
     private readonly byte* _mapped;
     private nint _sync;
     private bool _landed;
@@ -20,12 +19,12 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
         _gl = device.Gl;
         ByteSize = byteSize;
-        uint id;
-        _gl.CreateBuffers(1, &id);
-        Id = id;
-        const uint flags = GL_MAP_READ_BIT | GL_MAP_PERSISTENT_BIT | GL_MAP_COHERENT_BIT;
-        _gl.NamedBufferStorage(id, byteSize, null, flags | GL_CLIENT_STORAGE_BIT);
-        _mapped = (byte*)_gl.MapNamedBufferRange(id, 0, byteSize, flags);
+        Id = _gl.CreateBuffer();
+        const MapBufferAccessMask mapping = MapBufferAccessMask.ReadBit | MapBufferAccessMask.PersistentBit | MapBufferAccessMask.CoherentBit;
+        const BufferStorageMask storage = BufferStorageMask.MapReadBit | BufferStorageMask.MapPersistentBit
+            | BufferStorageMask.MapCoherentBit | BufferStorageMask.ClientStorageBit;
+        _gl.NamedBufferStorage(Id, (nuint)byteSize, null, storage);
+        _mapped = (byte*)_gl.MapNamedBufferRange(Id, 0, (nuint)byteSize, mapping);
         if (_mapped == null)
         {
             device.CheckError("mapping a readback buffer");
@@ -56,9 +55,9 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ThrowIfDisposed();
         var texture = Device.Unwrap<GlTexture>(source);
         Reserve(texture.ByteSize);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, Id);
-        _gl.GetTextureImage(texture.Id, 0, GL_RGBA, texture.PixelType, texture.ByteSize, null);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
+        _gl.GetTextureImage(texture.Id, 0, PixelFormat.Rgba, texture.PixelType, (uint)texture.ByteSize, null);
+        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
         Fence();
     }
 
@@ -67,10 +66,10 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ThrowIfDisposed();
         var framebuffer = Device.Unwrap<IGlFramebuffer>(source);
         Reserve(checked(source.Width * source.Height * GlFormat.BytesPerPixel(source.Format)));
-        _gl.BindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer.FramebufferId);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, Id);
-        _gl.ReadPixels(0, 0, source.Width, source.Height, GL_RGBA, GlFormat.PixelType(source.Format), null);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        _gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.FramebufferId);
+        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
+        _gl.ReadPixels(0, 0, (uint)source.Width, (uint)source.Height, PixelFormat.Rgba, GlFormat.PixelType(source.Format), null);
+        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
         Fence();
     }
 
@@ -80,7 +79,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         var buffer = Device.Unwrap<GlStorageBuffer>(source);
         buffer.CheckRange(byteOffset, byteCount);
         Reserve(byteCount);
-        _gl.CopyNamedBufferSubData(buffer.Id, Id, byteOffset, 0, byteCount);
+        _gl.CopyNamedBufferSubData(buffer.Id, Id, byteOffset, 0, (nuint)byteCount);
         Fence();
     }
 
@@ -124,8 +123,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
             _gl.UnmapNamedBuffer(Id);
         }
 
-        var id = Id;
-        _gl.DeleteBuffers(1, &id);
+        _gl.DeleteBuffer(Id);
     }
 
     private void Reserve(int byteCount)
@@ -143,8 +141,8 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
     private void Fence()
     {
         // Coherent persistent mappings still need this barrier when shaders wrote the source, before the fence.
-        _gl.MemoryBarrier(GL_CLIENT_MAPPED_BUFFER_BARRIER_BIT);
-        _sync = _gl.FenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        _gl.MemoryBarrier(MemoryBarrierMask.ClientMappedBufferBarrierBit);
+        _sync = _gl.FenceSync(SyncCondition.SyncGpuCommandsComplete, SyncBehaviorFlags.None);
     }
 
     private bool Poll(ulong timeoutNanoseconds)

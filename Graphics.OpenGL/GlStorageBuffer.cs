@@ -1,12 +1,11 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>An immutable-storage buffer that the CPU may update, zero-filled at creation.</summary>
 internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
 {
-    private readonly GlFunctions _gl;
+    private readonly GL _gl;
 
     public GlStorageBuffer(GlDevice device, int byteSize)
         : base(device)
@@ -14,12 +13,10 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
         _gl = device.Gl;
         ByteSize = byteSize;
-        uint id;
-        _gl.CreateBuffers(1, &id);
-        Id = id;
-        _gl.NamedBufferStorage(id, byteSize, null, GL_DYNAMIC_STORAGE_BIT);
+        Id = _gl.CreateBuffer();
+        _gl.NamedBufferStorage(Id, (nuint)byteSize, null, BufferStorageMask.DynamicStorageBit);
         // Storage starts undefined; a GPU-side clear avoids a CPU zero buffer.
-        _gl.ClearNamedBufferData(id, GL_R8, GL_RED, GL_UNSIGNED_BYTE, null);
+        _gl.ClearNamedBufferData(Id, SizedInternalFormat.R8, PixelFormat.Red, PixelType.UnsignedByte, null);
         device.CheckError($"creating a {byteSize}-byte storage buffer");
     }
 
@@ -33,7 +30,7 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         CheckRange(byteOffset, data.Length);
         fixed (byte* p = data)
         {
-            _gl.NamedBufferSubData(Id, byteOffset, data.Length, p);
+            _gl.NamedBufferSubData(Id, byteOffset, (nuint)data.Length, p);
         }
     }
 
@@ -43,7 +40,7 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         CheckRange(byteOffset, destination.Length);
         fixed (byte* p = destination)
         {
-            _gl.GetNamedBufferSubData(Id, byteOffset, destination.Length, p);
+            _gl.GetNamedBufferSubData(Id, byteOffset, (nuint)destination.Length, p);
         }
     }
 
@@ -57,7 +54,6 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
 
     protected override void DeleteObjects()
     {
-        var id = Id;
-        _gl.DeleteBuffers(1, &id);
+        _gl.DeleteBuffer(Id);
     }
 }
