@@ -6,25 +6,23 @@ namespace NeuralPost.Graphics.OpenGL;
 /// A pixel-pack buffer mapped once, persistently and coherently, in client memory: copies land there
 /// asynchronously and completing one is a fence poll plus a memcpy, with no map/unmap per frame.
 /// </summary>
-internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
+internal sealed unsafe class GlReadbackBuffer : GlBuffer, IReadbackBuffer
 {
-    private readonly GL _gl;
+    private const MapBufferAccessMask Mapping =
+        MapBufferAccessMask.ReadBit | MapBufferAccessMask.PersistentBit | MapBufferAccessMask.CoherentBit;
+
+    // Client storage: the CPU is the only reader, so the driver may keep the bytes where memcpy is cheapest.
+    private const BufferStorageMask Storage = BufferStorageMask.MapReadBit | BufferStorageMask.MapPersistentBit
+        | BufferStorageMask.MapCoherentBit | BufferStorageMask.ClientStorageBit;
+
     private readonly byte* _mapped;
     private nint _sync;
     private bool _landed;
 
     public GlReadbackBuffer(GlDevice device, int byteSize)
-        : base(device)
+        : base(device, byteSize, Storage)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
-        _gl = device.Gl;
-        ByteSize = byteSize;
-        Id = _gl.CreateBuffer();
-        const MapBufferAccessMask mapping = MapBufferAccessMask.ReadBit | MapBufferAccessMask.PersistentBit | MapBufferAccessMask.CoherentBit;
-        const BufferStorageMask storage = BufferStorageMask.MapReadBit | BufferStorageMask.MapPersistentBit
-            | BufferStorageMask.MapCoherentBit | BufferStorageMask.ClientStorageBit;
-        _gl.NamedBufferStorage(Id, (nuint)byteSize, null, storage);
-        _mapped = (byte*)_gl.MapNamedBufferRange(Id, 0, (nuint)byteSize, mapping);
+        _mapped = (byte*)Gl.MapNamedBufferRange(Id, 0, (nuint)byteSize, Mapping);
         if (_mapped == null)
         {
             device.CheckError("mapping a readback buffer");
@@ -34,10 +32,6 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
 
         device.CheckError($"creating a {byteSize}-byte readback buffer");
     }
-
-    public uint Id { get; }
-
-    public int ByteSize { get; }
 
     public int PendingBytes { get; private set; }
 
@@ -55,9 +49,9 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ThrowIfDisposed();
         var texture = Device.Unwrap<GlTexture>(source);
         Reserve(texture.ByteSize);
-        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
-        _gl.GetTextureImage(texture.Id, 0, PixelFormat.Rgba, texture.PixelType, (uint)texture.ByteSize, null);
-        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
+        Gl.GetTextureImage(texture.Id, 0, PixelFormat.Rgba, texture.PixelType, (uint)texture.ByteSize, null);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
         Fence();
     }
 
@@ -66,10 +60,10 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ThrowIfDisposed();
         var framebuffer = Device.Unwrap<IGlFramebuffer>(source);
         Reserve(checked(source.Width * source.Height * GlFormat.BytesPerPixel(source.Format)));
-        _gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.FramebufferId);
-        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
-        _gl.ReadPixels(0, 0, (uint)source.Width, (uint)source.Height, PixelFormat.Rgba, GlFormat.PixelType(source.Format), null);
-        _gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
+        Gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.FramebufferId);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
+        Gl.ReadPixels(0, 0, (uint)source.Width, (uint)source.Height, PixelFormat.Rgba, GlFormat.PixelType(source.Format), null);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
         Fence();
     }
 
@@ -79,7 +73,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         var buffer = Device.Unwrap<GlStorageBuffer>(source);
         buffer.CheckRange(byteOffset, byteCount);
         Reserve(byteCount);
-        _gl.CopyNamedBufferSubData(buffer.Id, Id, byteOffset, 0, (nuint)byteCount);
+        Gl.CopyNamedBufferSubData(buffer.Id, Id, byteOffset, 0, (nuint)byteCount);
         Fence();
     }
 
@@ -120,10 +114,10 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ReleaseSync();
         if (_mapped != null)
         {
-            _gl.UnmapNamedBuffer(Id);
+            Gl.UnmapNamedBuffer(Id);
         }
 
-        _gl.DeleteBuffer(Id);
+        base.DeleteObjects();
     }
 
     private void Reserve(int byteCount)
@@ -141,8 +135,8 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
     private void Fence()
     {
         // Coherent persistent mappings still need this barrier when shaders wrote the source, before the fence.
-        _gl.MemoryBarrier(MemoryBarrierMask.ClientMappedBufferBarrierBit);
-        _sync = _gl.FenceSync(SyncCondition.SyncGpuCommandsComplete, SyncBehaviorFlags.None);
+        Gl.MemoryBarrier(MemoryBarrierMask.ClientMappedBufferBarrierBit);
+        _sync = Gl.FenceSync(SyncCondition.SyncGpuCommandsComplete, SyncBehaviorFlags.None);
     }
 
     private bool Poll(ulong timeoutNanoseconds)
@@ -152,7 +146,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
             return _landed;
         }
 
-        if (!GlFence.IsSyncSignaled(_gl, _sync, timeoutNanoseconds))
+        if (!GlFence.IsSyncSignaled(Gl, _sync, timeoutNanoseconds))
         {
             return false;
         }
@@ -176,7 +170,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
     {
         if (_sync != 0)
         {
-            _gl.DeleteSync(_sync);
+            Gl.DeleteSync(_sync);
             _sync = 0;
         }
     }

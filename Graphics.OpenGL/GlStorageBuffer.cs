@@ -3,26 +3,15 @@ using Silk.NET.OpenGL;
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>An immutable-storage buffer that the CPU may update, zero-filled at creation.</summary>
-internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
+internal sealed unsafe class GlStorageBuffer : GlBuffer, IStorageBuffer
 {
-    private readonly GL _gl;
-
     public GlStorageBuffer(GlDevice device, int byteSize)
-        : base(device)
+        : base(device, byteSize, BufferStorageMask.DynamicStorageBit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
-        _gl = device.Gl;
-        ByteSize = byteSize;
-        Id = _gl.CreateBuffer();
-        _gl.NamedBufferStorage(Id, (nuint)byteSize, null, BufferStorageMask.DynamicStorageBit);
         // Storage starts undefined; a GPU-side clear avoids a CPU zero buffer.
-        _gl.ClearNamedBufferData(Id, SizedInternalFormat.R8, PixelFormat.Red, PixelType.UnsignedByte, null);
+        Gl.ClearNamedBufferData(Id, SizedInternalFormat.R8, PixelFormat.Red, PixelType.UnsignedByte, null);
         device.CheckError($"creating a {byteSize}-byte storage buffer");
     }
-
-    public uint Id { get; }
-
-    public int ByteSize { get; }
 
     public void Upload(ReadOnlySpan<byte> data, int byteOffset = 0)
     {
@@ -30,7 +19,7 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         CheckRange(byteOffset, data.Length);
         fixed (byte* p = data)
         {
-            _gl.NamedBufferSubData(Id, byteOffset, (nuint)data.Length, p);
+            Gl.NamedBufferSubData(Id, byteOffset, (nuint)data.Length, p);
         }
     }
 
@@ -40,7 +29,7 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         CheckRange(byteOffset, destination.Length);
         fixed (byte* p = destination)
         {
-            _gl.GetNamedBufferSubData(Id, byteOffset, (nuint)destination.Length, p);
+            Gl.GetNamedBufferSubData(Id, byteOffset, (nuint)destination.Length, p);
         }
     }
 
@@ -50,10 +39,5 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         {
             throw new ArgumentOutOfRangeException(nameof(byteOffset), $"Range {byteOffset}+{length} exceeds the {ByteSize}-byte buffer.");
         }
-    }
-
-    protected override void DeleteObjects()
-    {
-        _gl.DeleteBuffer(Id);
     }
 }
