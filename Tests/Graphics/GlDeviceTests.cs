@@ -107,7 +107,7 @@ internal sealed class GlDeviceTests
         Assert.That(milliseconds, Is.GreaterThanOrEqualTo(0));
     }
 
-    private static unsafe bool IsTexture(GlDevice device, uint id) => device.Gl.IsTexture(id) != 0;
+    private static bool IsTexture(GlDevice device, uint id) => device.Gl.IsTexture(id);
 
-    private static unsafe bool IsBuffer(GlDevice device, uint id) => device.Gl.IsBuffer(id) != 0;
+    private static bool IsBuffer(GlDevice device, uint id) => device.Gl.IsBuffer(id);
 }

@@ -1,5 +1,6 @@
 using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Tests.Graphics;
 
@@ -7,17 +8,17 @@ namespace NeuralPost.Tests.Graphics;
 internal sealed class GlErrorTests
 {
     [Test]
-    public unsafe void CheckErrorNamesTheOperationAndTheError()
+    public void CheckErrorNamesTheOperationAndTheError()
     {
         using var device = GlTestDevice.CreateOrIgnore();
-        device.Gl.Enable(0xFFFF);
+        device.Gl.Enable((EnableCap)0xFFFF);
         var exception = Assert.Throws<GraphicsException>(() => device.CheckError("enabling nonsense"));
         Assert.That(exception!.Message, Does.Contain("enabling nonsense").And.Contain("GL_INVALID_ENUM"));
         Assert.DoesNotThrow(() => device.CheckError("after draining"));
     }
 
     [Test]
-    public unsafe void DebugOutputReachesTheLogger()
+    public void DebugOutputReachesTheLogger()
     {
         var messages = new List<(GraphicsDebugSeverity Severity, string Text)>();
         GlDevice device;
@@ -33,7 +34,7 @@ internal sealed class GlErrorTests
 
         using (device)
         {
-            device.Gl.Enable(0xFFFF);
+            device.Gl.Enable((EnableCap)0xFFFF);
             Assert.Throws<GraphicsException>(() => device.CheckError("enabling nonsense"));
         }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
+using NeuralPost.Graphics.OpenGL.Native;
 
 namespace NeuralPost.Tests.Graphics;
 
@@ -11,21 +12,45 @@ internal sealed class GlWindowTests
     public void WindowClearsAndPresentsARenderTargetByBlit()
     {
         using var display = XvfbDisplay.StartOrIgnore();
-        GlWindow window;
+        using var window = CreateOrIgnore(64, 48);
+        TestContext.Out.WriteLine($"{window.Device.Description} via {window.Device.Platform}");
+        RunWindowChecks(window);
+    }
+
+    [Test]
+    public unsafe void DisposeDestroysTheWindowAndItsContextWhileAnotherKeepsGlfwAlive()
+    {
+        using var display = XvfbDisplay.StartOrIgnore();
+        using var keeper = CreateOrIgnore(16, 16);
+        var window = CreateOrIgnore(32, 32);
+        var glfw = Glfw.Load(GlWindow.DefaultGlfwLibrary);
+        Assert.That(glfw.GetCurrentContext(), Is.EqualTo(window.Handle), "a new window's context is current");
+
+        window.Dispose();
+        window.Dispose();
+
+        // With the keeper open GLFW stays initialised, so a null current context means the window was destroyed
+        // (GLFW detaches a current context as it destroys its window), not that GLFW was terminated.
+        Assert.Multiple(() =>
+        {
+            Assert.That(window.Handle, Is.EqualTo(nint.Zero));
+            Assert.That(window.Device.IsDisposed, Is.True);
+            Assert.That(window.ShouldClose, Is.True, "a disposed window reports closed");
+            Assert.That(glfw.GetCurrentContext(), Is.EqualTo(nint.Zero), "the destroyed window's context is no longer current");
+            Assert.That(keeper.ShouldClose, Is.False, "the other window is untouched");
+        });
+    }
+
+    private static GlWindow CreateOrIgnore(int width, int height)
+    {
         try
         {
-            window = GlWindow.Create(64, 48, "NeuralPost test", visible: true, vsync: false);
+            return GlWindow.Create(width, height, "NeuralPost test", visible: true, vsync: false);
         }
         catch (GraphicsUnavailableException exception)
         {
             Assert.Ignore($"no OpenGL 4.3 window: {exception.Message}");
-            return;
-        }
-
-        using (window)
-        {
-            TestContext.Out.WriteLine($"{window.Device.Description} via {window.Device.Platform}");
-            RunWindowChecks(window);
+            throw; // unreachable: Assert.Ignore throws
         }
     }
 

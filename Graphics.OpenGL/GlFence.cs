@@ -1,19 +1,18 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>A GL sync object inserted after the commands issued so far.</summary>
-internal sealed unsafe class GlFence : GlResource, IFence
+internal sealed class GlFence : GlResource, IFence
 {
-    private readonly GlFunctions _gl;
+    private readonly GL _gl;
     private nint _sync;
 
     public GlFence(GlDevice device)
         : base(device)
     {
         _gl = device.Gl;
-        _sync = _gl.FenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        _sync = _gl.FenceSync(SyncCondition.SyncGpuCommandsComplete, SyncBehaviorFlags.None);
         if (_sync == 0)
         {
             device.CheckError("glFenceSync");
@@ -41,14 +40,14 @@ internal sealed unsafe class GlFence : GlResource, IFence
     /// Polls or waits on a sync object. The flush bit is always passed: without it a fence still queued on the
     /// CPU side would never signal, and flushing an already-flushed queue costs nothing.
     /// </summary>
-    internal static bool IsSyncSignaled(GlFunctions gl, nint sync, ulong timeoutNanoseconds)
+    internal static bool IsSyncSignaled(GL gl, nint sync, ulong timeoutNanoseconds)
     {
-        var result = gl.ClientWaitSync(sync, GL_SYNC_FLUSH_COMMANDS_BIT, timeoutNanoseconds);
+        var result = gl.ClientWaitSync(sync, SyncObjectMask.Bit, timeoutNanoseconds);
         return result switch
         {
-            GL_ALREADY_SIGNALED or GL_CONDITION_SATISFIED => true,
-            GL_TIMEOUT_EXPIRED => false,
-            _ => throw new GraphicsException($"glClientWaitSync failed (0x{result:X4})."),
+            GLEnum.AlreadySignaled or GLEnum.ConditionSatisfied => true,
+            GLEnum.TimeoutExpired => false,
+            _ => throw new GraphicsException($"glClientWaitSync failed (0x{(uint)result:X4})."),
         };
     }
 

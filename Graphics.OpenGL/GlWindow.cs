@@ -37,6 +37,9 @@ public sealed unsafe class GlWindow : IDisposable
     /// <summary>The window's back buffer as a render target (size follows the window); present by blitting into it.</summary>
     public IRenderTarget BackBuffer { get; }
 
+    /// <summary>The GLFW window, zero once disposed.</summary>
+    internal nint Handle => _window;
+
     /// <summary>Whether the user asked to close the window (or <see cref="ShouldClose"/> was set).</summary>
     public bool ShouldClose
     {

@@ -1,4 +1,4 @@
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -6,7 +6,7 @@ namespace NeuralPost.Graphics.OpenGL;
 internal sealed class GlComputeProgram : GlProgram, IComputeProgram
 {
     public GlComputeProgram(GlDevice device, string name, string source)
-        : base(device, name, [(GL_COMPUTE_SHADER, "compute", source)])
+        : base(device, name, [(ShaderType.ComputeShader, "compute", source)])
     {
     }
 }

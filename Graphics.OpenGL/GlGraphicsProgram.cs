@@ -1,4 +1,4 @@
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -6,7 +6,7 @@ namespace NeuralPost.Graphics.OpenGL;
 internal sealed class GlGraphicsProgram : GlProgram, IGraphicsProgram
 {
     public GlGraphicsProgram(GlDevice device, string name, string vertexSource, string fragmentSource)
-        : base(device, name, [(GL_VERTEX_SHADER, "vertex", vertexSource), (GL_FRAGMENT_SHADER, "fragment", fragmentSource)])
+        : base(device, name, [(ShaderType.VertexShader, "vertex", vertexSource), (ShaderType.FragmentShader, "fragment", fragmentSource)])
     {
     }
 }

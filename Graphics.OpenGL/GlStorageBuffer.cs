@@ -1,31 +1,17 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>An immutable-storage buffer that the CPU may update, zero-filled at creation.</summary>
-internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
+internal sealed unsafe class GlStorageBuffer : GlBuffer, IStorageBuffer
 {
-    private readonly GlFunctions _gl;
-
     public GlStorageBuffer(GlDevice device, int byteSize)
-        : base(device)
+        : base(device, byteSize, BufferStorageMask.DynamicStorageBit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
-        _gl = device.Gl;
-        ByteSize = byteSize;
-        uint id;
-        _gl.CreateBuffers(1, &id);
-        Id = id;
-        _gl.NamedBufferStorage(id, byteSize, null, GL_DYNAMIC_STORAGE_BIT);
         // Storage starts undefined; a GPU-side clear avoids a CPU zero buffer.
-        _gl.ClearNamedBufferData(id, GL_R8, GL_RED, GL_UNSIGNED_BYTE, null);
+        Gl.ClearNamedBufferData(Id, SizedInternalFormat.R8, PixelFormat.Red, PixelType.UnsignedByte, null);
         device.CheckError($"creating a {byteSize}-byte storage buffer");
     }
-
-    public uint Id { get; }
-
-    public int ByteSize { get; }
 
     public void Upload(ReadOnlySpan<byte> data, int byteOffset = 0)
     {
@@ -33,7 +19,7 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         CheckRange(byteOffset, data.Length);
         fixed (byte* p = data)
         {
-            _gl.NamedBufferSubData(Id, byteOffset, data.Length, p);
+            Gl.NamedBufferSubData(Id, byteOffset, (nuint)data.Length, p);
         }
     }
 
@@ -43,7 +29,7 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         CheckRange(byteOffset, destination.Length);
         fixed (byte* p = destination)
         {
-            _gl.GetNamedBufferSubData(Id, byteOffset, destination.Length, p);
+            Gl.GetNamedBufferSubData(Id, byteOffset, (nuint)destination.Length, p);
         }
     }
 
@@ -53,11 +39,5 @@ internal sealed unsafe class GlStorageBuffer : GlResource, IStorageBuffer
         {
             throw new ArgumentOutOfRangeException(nameof(byteOffset), $"Range {byteOffset}+{length} exceeds the {ByteSize}-byte buffer.");
         }
-    }
-
-    protected override void DeleteObjects()
-    {
-        var id = Id;
-        _gl.DeleteBuffers(1, &id);
     }
 }

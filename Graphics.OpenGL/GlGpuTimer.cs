@@ -1,5 +1,4 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -10,7 +9,7 @@ namespace NeuralPost.Graphics.OpenGL;
 /// </summary>
 internal sealed unsafe class GlGpuTimer : GlResource, IGpuTimer
 {
-    private readonly GlFunctions _gl;
+    private readonly GL _gl;
     private readonly uint _begin;
     private readonly uint _end;
     private bool _running;
@@ -20,11 +19,9 @@ internal sealed unsafe class GlGpuTimer : GlResource, IGpuTimer
         : base(device)
     {
         _gl = device.Gl;
-        uint begin, end;
-        _gl.CreateQueries(GL_TIMESTAMP, 1, &begin);
-        _gl.CreateQueries(GL_TIMESTAMP, 1, &end);
-        _begin = begin;
-        _end = end;
+        // Silk's QueryTarget group has no Timestamp although glCreateQueries takes it, hence the plain GLEnum.
+        _begin = _gl.CreateQuery(GLEnum.Timestamp);
+        _end = _gl.CreateQuery(GLEnum.Timestamp);
         device.CheckError("creating timer queries");
     }
 
@@ -36,7 +33,7 @@ internal sealed unsafe class GlGpuTimer : GlResource, IGpuTimer
             throw new InvalidOperationException("The timer is already running.");
         }
 
-        _gl.QueryCounter(_begin, GL_TIMESTAMP);
+        _gl.QueryCounter(_begin, QueryCounterTarget.Timestamp);
         _running = true;
         _ended = false;
     }
@@ -49,7 +46,7 @@ internal sealed unsafe class GlGpuTimer : GlResource, IGpuTimer
             throw new InvalidOperationException("The timer was not started.");
         }
 
-        _gl.QueryCounter(_end, GL_TIMESTAMP);
+        _gl.QueryCounter(_end, QueryCounterTarget.Timestamp);
         _running = false;
         _ended = true;
     }
@@ -65,25 +62,21 @@ internal sealed unsafe class GlGpuTimer : GlResource, IGpuTimer
 
         // The end query completes last, so its availability implies the begin query's.
         int available;
-        _gl.GetQueryObjectiv(_end, GL_QUERY_RESULT_AVAILABLE, &available);
+        _gl.GetQueryObject(_end, QueryObjectParameterName.ResultAvailable, &available);
         if (available == 0)
         {
             return false;
         }
 
         ulong begin, end;
-        _gl.GetQueryObjectui64v(_begin, GL_QUERY_RESULT, &begin);
-        _gl.GetQueryObjectui64v(_end, GL_QUERY_RESULT, &end);
+        _gl.GetQueryObject(_begin, QueryObjectParameterName.Result, &begin);
+        _gl.GetQueryObject(_end, QueryObjectParameterName.Result, &end);
         milliseconds = end >= begin ? (end - begin) / 1e6 : 0;
         return true;
     }
 
     protected override void DeleteObjects()
     {
-        Span<uint> ids = [_begin, _end];
-        fixed (uint* p = ids)
-        {
-            _gl.DeleteQueries(2, p);
-        }
+        _gl.DeleteQueries([_begin, _end]);
     }
 }

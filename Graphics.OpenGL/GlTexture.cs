@@ -1,13 +1,12 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>An immutable-storage 2-D texture with one level, clamped, linearly filtered.</summary>
 internal sealed unsafe class GlTexture : GlResource, ITexture
 {
-    private readonly GlFunctions _gl;
-    private readonly uint _pixelType;
+    private readonly GL _gl;
+    private readonly PixelType _pixelType;
 
     public GlTexture(GlDevice device, int width, int height, TextureFormat format)
         : base(device)
@@ -21,22 +20,20 @@ internal sealed unsafe class GlTexture : GlResource, ITexture
         InternalFormat = GlFormat.InternalFormat(format);
         _pixelType = GlFormat.PixelType(format);
         ByteSize = checked(width * height * GlFormat.BytesPerPixel(format));
-        uint id;
-        _gl.CreateTextures(GL_TEXTURE_2D, 1, &id);
-        Id = id;
-        _gl.TextureStorage2D(id, 1, InternalFormat, width, height);
-        _gl.TextureParameteri(id, GL_TEXTURE_MIN_FILTER, (int)GL_LINEAR);
-        _gl.TextureParameteri(id, GL_TEXTURE_MAG_FILTER, (int)GL_LINEAR);
-        _gl.TextureParameteri(id, GL_TEXTURE_WRAP_S, (int)GL_CLAMP_TO_EDGE);
-        _gl.TextureParameteri(id, GL_TEXTURE_WRAP_T, (int)GL_CLAMP_TO_EDGE);
+        Id = _gl.CreateTexture(TextureTarget.Texture2D);
+        _gl.TextureStorage2D(Id, 1, InternalFormat, (uint)width, (uint)height);
+        _gl.TextureParameter(Id, TextureParameterName.TextureMinFilter, (int)TextureMinFilter.Linear);
+        _gl.TextureParameter(Id, TextureParameterName.TextureMagFilter, (int)TextureMagFilter.Linear);
+        _gl.TextureParameter(Id, TextureParameterName.TextureWrapS, (int)TextureWrapMode.ClampToEdge);
+        _gl.TextureParameter(Id, TextureParameterName.TextureWrapT, (int)TextureWrapMode.ClampToEdge);
         device.CheckError($"creating a {width}x{height} {format} texture");
     }
 
     public uint Id { get; }
 
-    public uint InternalFormat { get; }
+    public SizedInternalFormat InternalFormat { get; }
 
-    public uint PixelType => _pixelType;
+    public PixelType PixelType => _pixelType;
 
     public int Width { get; }
 
@@ -52,7 +49,7 @@ internal sealed unsafe class GlTexture : GlResource, ITexture
         CheckLength(pixels.Length);
         fixed (byte* p = pixels)
         {
-            _gl.TextureSubImage2D(Id, 0, 0, 0, Width, Height, GL_RGBA, _pixelType, p);
+            _gl.TextureSubImage2D(Id, 0, 0, 0, (uint)Width, (uint)Height, PixelFormat.Rgba, _pixelType, p);
         }
     }
 
@@ -62,14 +59,13 @@ internal sealed unsafe class GlTexture : GlResource, ITexture
         CheckLength(destination.Length);
         fixed (byte* p = destination)
         {
-            _gl.GetTextureImage(Id, 0, GL_RGBA, _pixelType, ByteSize, p);
+            _gl.GetTextureImage(Id, 0, PixelFormat.Rgba, _pixelType, (uint)ByteSize, p);
         }
     }
 
     protected override void DeleteObjects()
     {
-        var id = Id;
-        _gl.DeleteTextures(1, &id);
+        _gl.DeleteTexture(Id);
     }
 
     private void CheckLength(int length)

@@ -1,5 +1,5 @@
 using System.Numerics;
-using NeuralPost.Graphics.OpenGL.Native;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -9,10 +9,10 @@ namespace NeuralPost.Graphics.OpenGL;
 /// </summary>
 internal abstract unsafe class GlProgram : GlResource, IShaderProgram
 {
-    private readonly GlFunctions _gl;
+    private readonly GL _gl;
     private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
 
-    protected GlProgram(GlDevice device, string name, ReadOnlySpan<(uint Type, string Stage, string Source)> stages)
+    protected GlProgram(GlDevice device, string name, ReadOnlySpan<(ShaderType Type, string Stage, string Source)> stages)
         : base(device)
     {
         _gl = device.Gl;
@@ -39,7 +39,7 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
         var location = Location(name);
         if (location >= 0)
         {
-            _gl.ProgramUniform1i(Id, location, value);
+            _gl.ProgramUniform1(Id, location, value);
         }
     }
 
@@ -48,7 +48,7 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
         var location = Location(name);
         if (location >= 0)
         {
-            _gl.ProgramUniform1f(Id, location, value);
+            _gl.ProgramUniform1(Id, location, value);
         }
     }
 
@@ -57,7 +57,7 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
         var location = Location(name);
         if (location >= 0)
         {
-            _gl.ProgramUniform2f(Id, location, value.X, value.Y);
+            _gl.ProgramUniform2(Id, location, value.X, value.Y);
         }
     }
 
@@ -66,7 +66,7 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
         var location = Location(name);
         if (location >= 0)
         {
-            _gl.ProgramUniform4f(Id, location, value.X, value.Y, value.Z, value.W);
+            _gl.ProgramUniform4(Id, location, value.X, value.Y, value.Z, value.W);
         }
     }
 
@@ -77,7 +77,7 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
         {
             fixed (float* p = &value.M11)
             {
-                _gl.ProgramUniformMatrix4fv(Id, location, 1, 0, p);
+                _gl.ProgramUniformMatrix4(Id, location, 1, false, p);
             }
         }
     }
@@ -90,7 +90,8 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
         }
     }
 
-    // The first lookup of a name marshals it once; later frames hit the dictionary without allocating.
+    // The first lookup of a name marshals it once (Silk's string overload); later frames hit the dictionary
+    // without allocating.
     private int Location(string name)
     {
         ThrowIfDisposed();
@@ -99,11 +100,7 @@ internal abstract unsafe class GlProgram : GlResource, IShaderProgram
             return location;
         }
 
-        var text = NativeText.ToNullTerminatedUtf8(name);
-        fixed (byte* p = text)
-        {
-            location = _gl.GetUniformLocation(Id, p);
-        }
+        location = _gl.GetUniformLocation(Id, name);
 
         _locations.Add(name, location);
         return location;

@@ -1,12 +1,11 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>A vertex array object owning one interleaved float vertex buffer and one 32-bit index buffer.</summary>
-internal sealed unsafe class GlMesh : GlResource, IMesh
+internal sealed class GlMesh : GlResource, IMesh
 {
-    private readonly GlFunctions _gl;
+    private readonly GL _gl;
     private readonly uint _vertexBuffer;
     private readonly uint _indexBuffer;
 
@@ -22,22 +21,14 @@ internal sealed unsafe class GlMesh : GlResource, IMesh
         _gl = device.Gl;
         VertexCount = vertices.Length / strideInFloats;
         IndexCount = indices.Length;
-        uint vertexArray, vertexBuffer, indexBuffer;
-        _gl.CreateVertexArrays(1, &vertexArray);
-        _gl.CreateBuffers(1, &vertexBuffer);
-        _gl.CreateBuffers(1, &indexBuffer);
+        var vertexArray = _gl.CreateVertexArray();
         VertexArrayId = vertexArray;
-        _vertexBuffer = vertexBuffer;
-        _indexBuffer = indexBuffer;
-        fixed (float* v = vertices)
-        fixed (uint* i = indices)
-        {
-            _gl.NamedBufferStorage(vertexBuffer, (nint)vertices.Length * sizeof(float), v, 0);
-            _gl.NamedBufferStorage(indexBuffer, (nint)indices.Length * sizeof(uint), i, 0);
-        }
-
-        _gl.VertexArrayVertexBuffer(vertexArray, 0, vertexBuffer, 0, strideInFloats * sizeof(float));
-        _gl.VertexArrayElementBuffer(vertexArray, indexBuffer);
+        _vertexBuffer = _gl.CreateBuffer();
+        _indexBuffer = _gl.CreateBuffer();
+        _gl.NamedBufferStorage(_vertexBuffer, vertices, BufferStorageMask.None);
+        _gl.NamedBufferStorage(_indexBuffer, indices, BufferStorageMask.None);
+        _gl.VertexArrayVertexBuffer(vertexArray, 0, _vertexBuffer, 0, (uint)(strideInFloats * sizeof(float)));
+        _gl.VertexArrayElementBuffer(vertexArray, _indexBuffer);
         foreach (var attribute in attributes)
         {
             if (attribute.Components is < 1 or > 4 || attribute.OffsetInFloats < 0 || attribute.OffsetInFloats + attribute.Components > strideInFloats)
@@ -48,7 +39,7 @@ internal sealed unsafe class GlMesh : GlResource, IMesh
 
             var location = (uint)attribute.Location;
             _gl.EnableVertexArrayAttrib(vertexArray, location);
-            _gl.VertexArrayAttribFormat(vertexArray, location, attribute.Components, GL_FLOAT, 0, (uint)(attribute.OffsetInFloats * sizeof(float)));
+            _gl.VertexArrayAttribFormat(vertexArray, location, attribute.Components, VertexAttribType.Float, false, (uint)(attribute.OffsetInFloats * sizeof(float)));
             _gl.VertexArrayAttribBinding(vertexArray, location, 0);
         }
 
@@ -63,12 +54,7 @@ internal sealed unsafe class GlMesh : GlResource, IMesh
 
     protected override void DeleteObjects()
     {
-        var vertexArray = VertexArrayId;
-        _gl.DeleteVertexArrays(1, &vertexArray);
-        Span<uint> buffers = [_vertexBuffer, _indexBuffer];
-        fixed (uint* b = buffers)
-        {
-            _gl.DeleteBuffers(2, b);
-        }
+        _gl.DeleteVertexArray(VertexArrayId);
+        _gl.DeleteBuffers([_vertexBuffer, _indexBuffer]);
     }
 }

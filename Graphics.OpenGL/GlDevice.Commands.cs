@@ -1,5 +1,5 @@
 using System.Numerics;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -8,17 +8,18 @@ public sealed unsafe partial class GlDevice
 {
     // Everything a compute write may be consumed by next: shaders, samplers, blits, pixel transfers,
     // CPU reads of buffers. Narrower sets would save little on the drivers that matter and risk stale reads.
-    private const uint DispatchBarriers =
-        GL_SHADER_STORAGE_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT | GL_TEXTURE_FETCH_BARRIER_BIT
-        | GL_TEXTURE_UPDATE_BARRIER_BIT | GL_BUFFER_UPDATE_BARRIER_BIT | GL_PIXEL_BUFFER_BARRIER_BIT
-        | GL_FRAMEBUFFER_BARRIER_BIT | GL_UNIFORM_BARRIER_BIT | GL_VERTEX_ATTRIB_ARRAY_BARRIER_BIT
-        | GL_ELEMENT_ARRAY_BARRIER_BIT;
+    private const MemoryBarrierMask DispatchBarriers =
+        MemoryBarrierMask.ShaderStorageBarrierBit | MemoryBarrierMask.ShaderImageAccessBarrierBit
+        | MemoryBarrierMask.TextureFetchBarrierBit | MemoryBarrierMask.TextureUpdateBarrierBit
+        | MemoryBarrierMask.BufferUpdateBarrierBit | MemoryBarrierMask.PixelBufferBarrierBit
+        | MemoryBarrierMask.FramebufferBarrierBit | MemoryBarrierMask.UniformBarrierBit
+        | MemoryBarrierMask.VertexAttribArrayBarrierBit | MemoryBarrierMask.ElementArrayBarrierBit;
 
     private IGlFramebuffer? _target;
 
     /// <inheritdoc/>
     public void BindStorageBuffer(int binding, IStorageBuffer buffer) =>
-        Gl.BindBufferBase(GL_SHADER_STORAGE_BUFFER, (uint)binding, Unwrap<GlStorageBuffer>(buffer).Id);
+        Gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, (uint)binding, Unwrap<GlStorageBuffer>(buffer).Id);
 
     /// <inheritdoc/>
     public void BindImage(int unit, ITexture texture, ImageAccess access)
@@ -26,11 +27,11 @@ public sealed unsafe partial class GlDevice
         var gl = Unwrap<GlTexture>(texture);
         var glAccess = access switch
         {
-            ImageAccess.Read => GL_READ_ONLY,
-            ImageAccess.Write => GL_WRITE_ONLY,
-            _ => GL_READ_WRITE,
+            ImageAccess.Read => BufferAccessARB.ReadOnly,
+            ImageAccess.Write => BufferAccessARB.WriteOnly,
+            _ => BufferAccessARB.ReadWrite,
         };
-        Gl.BindImageTexture((uint)unit, gl.Id, 0, 0, 0, glAccess, gl.InternalFormat);
+        Gl.BindImageTexture((uint)unit, gl.Id, 0, false, 0, glAccess, (InternalFormat)gl.InternalFormat);
     }
 
     /// <inheritdoc/>
@@ -48,13 +49,13 @@ public sealed unsafe partial class GlDevice
     public void SetRenderTarget(IRenderTarget target)
     {
         var framebuffer = Unwrap<IGlFramebuffer>(target);
-        Gl.BindFramebuffer(GL_FRAMEBUFFER, framebuffer.FramebufferId);
-        Gl.Viewport(0, 0, framebuffer.Width, framebuffer.Height);
+        Gl.BindFramebuffer(FramebufferTarget.Framebuffer, framebuffer.FramebufferId);
+        Gl.Viewport(0, 0, (uint)framebuffer.Width, (uint)framebuffer.Height);
         _target = framebuffer;
     }
 
     /// <inheritdoc/>
-    public void SetViewport(int x, int y, int width, int height) => Gl.Viewport(x, y, width, height);
+    public void SetViewport(int x, int y, int width, int height) => Gl.Viewport(x, y, (uint)width, (uint)height);
 
     /// <inheritdoc/>
     public void SetDepthTest(bool enabled)
@@ -62,11 +63,11 @@ public sealed unsafe partial class GlDevice
         // A disabled depth test also stops depth writes in GL, so the depth mask can stay on for clears.
         if (enabled)
         {
-            Gl.Enable(GL_DEPTH_TEST);
+            Gl.Enable(EnableCap.DepthTest);
         }
         else
         {
-            Gl.Disable(GL_DEPTH_TEST);
+            Gl.Disable(EnableCap.DepthTest);
         }
     }
 
@@ -74,10 +75,10 @@ public sealed unsafe partial class GlDevice
     public void Clear(Vector4 color, float depth = 1f)
     {
         var target = _target ?? throw new InvalidOperationException("SetRenderTarget must be called before Clear.");
-        Gl.ClearNamedFramebufferfv(target.FramebufferId, GL_COLOR, 0, &color.X);
+        Gl.ClearNamedFramebuffer(target.FramebufferId, BufferKind.Color, 0, &color.X);
         if (target.HasDepthBuffer)
         {
-            Gl.ClearNamedFramebufferfv(target.FramebufferId, GL_DEPTH, 0, &depth);
+            Gl.ClearNamedFramebuffer(target.FramebufferId, BufferKind.Depth, 0, &depth);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed unsafe partial class GlDevice
         var count = indexCount < 0 ? glMesh.IndexCount : Math.Min(indexCount, glMesh.IndexCount);
         Gl.UseProgram(Unwrap<GlGraphicsProgram>(program).Id);
         Gl.BindVertexArray(glMesh.VertexArrayId);
-        Gl.DrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, null);
+        Gl.DrawElements(PrimitiveType.Triangles, (uint)count, DrawElementsType.UnsignedInt, null);
     }
 
     /// <inheritdoc/>
@@ -105,7 +106,7 @@ public sealed unsafe partial class GlDevice
             from.FramebufferId, to.FramebufferId,
             0, 0, from.Width, from.Height,
             0, 0, to.Width, to.Height,
-            GL_COLOR_BUFFER_BIT, filter == BlitFilter.Linear ? GL_LINEAR : GL_NEAREST);
+            ClearBufferMask.ColorBufferBit, filter == BlitFilter.Linear ? BlitFramebufferFilter.Linear : BlitFramebufferFilter.Nearest);
     }
 
     /// <inheritdoc/>

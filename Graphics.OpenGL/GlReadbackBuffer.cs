@@ -1,5 +1,4 @@
-using NeuralPost.Graphics.OpenGL.Native;
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -7,25 +6,23 @@ namespace NeuralPost.Graphics.OpenGL;
 /// A pixel-pack buffer mapped once, persistently and coherently, in client memory: copies land there
 /// asynchronously and completing one is a fence poll plus a memcpy, with no map/unmap per frame.
 /// </summary>
-internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
+internal sealed unsafe class GlReadbackBuffer : GlBuffer, IReadbackBuffer
 {
-    private readonly GlFunctions _gl;
+    private const MapBufferAccessMask Mapping =
+        MapBufferAccessMask.ReadBit | MapBufferAccessMask.PersistentBit | MapBufferAccessMask.CoherentBit;
+
+    // Client storage: the CPU is the only reader, so the driver may keep the bytes where memcpy is cheapest.
+    private const BufferStorageMask Storage = BufferStorageMask.MapReadBit | BufferStorageMask.MapPersistentBit
+        | BufferStorageMask.MapCoherentBit | BufferStorageMask.ClientStorageBit;
+
     private readonly byte* _mapped;
     private nint _sync;
     private bool _landed;
 
     public GlReadbackBuffer(GlDevice device, int byteSize)
-        : base(device)
+        : base(device, byteSize, Storage)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
-        _gl = device.Gl;
-        ByteSize = byteSize;
-        uint id;
-        _gl.CreateBuffers(1, &id);
-        Id = id;
-        const uint flags = GL_MAP_READ_BIT | GL_MAP_PERSISTENT_BIT | GL_MAP_COHERENT_BIT;
-        _gl.NamedBufferStorage(id, byteSize, null, flags | GL_CLIENT_STORAGE_BIT);
-        _mapped = (byte*)_gl.MapNamedBufferRange(id, 0, byteSize, flags);
+        _mapped = (byte*)Gl.MapNamedBufferRange(Id, 0, (nuint)byteSize, Mapping);
         if (_mapped == null)
         {
             device.CheckError("mapping a readback buffer");
@@ -35,10 +32,6 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
 
         device.CheckError($"creating a {byteSize}-byte readback buffer");
     }
-
-    public uint Id { get; }
-
-    public int ByteSize { get; }
 
     public int PendingBytes { get; private set; }
 
@@ -56,9 +49,9 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ThrowIfDisposed();
         var texture = Device.Unwrap<GlTexture>(source);
         Reserve(texture.ByteSize);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, Id);
-        _gl.GetTextureImage(texture.Id, 0, GL_RGBA, texture.PixelType, texture.ByteSize, null);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
+        Gl.GetTextureImage(texture.Id, 0, PixelFormat.Rgba, texture.PixelType, (uint)texture.ByteSize, null);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
         Fence();
     }
 
@@ -67,10 +60,10 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ThrowIfDisposed();
         var framebuffer = Device.Unwrap<IGlFramebuffer>(source);
         Reserve(checked(source.Width * source.Height * GlFormat.BytesPerPixel(source.Format)));
-        _gl.BindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer.FramebufferId);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, Id);
-        _gl.ReadPixels(0, 0, source.Width, source.Height, GL_RGBA, GlFormat.PixelType(source.Format), null);
-        _gl.BindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        Gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.FramebufferId);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, Id);
+        Gl.ReadPixels(0, 0, (uint)source.Width, (uint)source.Height, PixelFormat.Rgba, GlFormat.PixelType(source.Format), null);
+        Gl.BindBuffer(BufferTargetARB.PixelPackBuffer, 0);
         Fence();
     }
 
@@ -80,7 +73,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         var buffer = Device.Unwrap<GlStorageBuffer>(source);
         buffer.CheckRange(byteOffset, byteCount);
         Reserve(byteCount);
-        _gl.CopyNamedBufferSubData(buffer.Id, Id, byteOffset, 0, byteCount);
+        Gl.CopyNamedBufferSubData(buffer.Id, Id, byteOffset, 0, (nuint)byteCount);
         Fence();
     }
 
@@ -121,11 +114,10 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
         ReleaseSync();
         if (_mapped != null)
         {
-            _gl.UnmapNamedBuffer(Id);
+            Gl.UnmapNamedBuffer(Id);
         }
 
-        var id = Id;
-        _gl.DeleteBuffers(1, &id);
+        base.DeleteObjects();
     }
 
     private void Reserve(int byteCount)
@@ -143,8 +135,8 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
     private void Fence()
     {
         // Coherent persistent mappings still need this barrier when shaders wrote the source, before the fence.
-        _gl.MemoryBarrier(GL_CLIENT_MAPPED_BUFFER_BARRIER_BIT);
-        _sync = _gl.FenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        Gl.MemoryBarrier(MemoryBarrierMask.ClientMappedBufferBarrierBit);
+        _sync = Gl.FenceSync(SyncCondition.SyncGpuCommandsComplete, SyncBehaviorFlags.None);
     }
 
     private bool Poll(ulong timeoutNanoseconds)
@@ -154,7 +146,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
             return _landed;
         }
 
-        if (!GlFence.IsSyncSignaled(_gl, _sync, timeoutNanoseconds))
+        if (!GlFence.IsSyncSignaled(Gl, _sync, timeoutNanoseconds))
         {
             return false;
         }
@@ -178,7 +170,7 @@ internal sealed unsafe class GlReadbackBuffer : GlResource, IReadbackBuffer
     {
         if (_sync != 0)
         {
-            _gl.DeleteSync(_sync);
+            Gl.DeleteSync(_sync);
             _sync = 0;
         }
     }

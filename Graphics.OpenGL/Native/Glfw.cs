@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NeuralPost.Graphics.OpenGL.Native;
 
 /// <summary>The GLFW 3.3 entry points the window needs, bound from <c>libglfw.so.3</c> (or a named library).</summary>
@@ -80,25 +78,9 @@ internal sealed unsafe class Glfw
     public string LibraryName { get; }
 
     /// <summary>Loads (once per process, never unloaded) and binds the named GLFW library.</summary>
-    public static Glfw Load(string libraryName)
-    {
-        lock (Loaded)
-        {
-            if (Loaded.TryGetValue(libraryName, out var glfw))
-            {
-                return glfw;
-            }
-
-            if (!NativeLibrary.TryLoad(libraryName, out var handle))
-            {
-                throw new GraphicsUnavailableException($"GLFW library '{libraryName}' could not be loaded (NativeLibrary.Load failed); install libglfw3.");
-            }
-
-            glfw = new Glfw(libraryName, handle);
-            Loaded.Add(libraryName, glfw);
-            return glfw;
-        }
-    }
+    /// <exception cref="GraphicsUnavailableException">The library is missing or older than GLFW 3.3.</exception>
+    public static Glfw Load(string libraryName) =>
+        NativeBinding.LoadOnce(Loaded, "GLFW", libraryName, "install libglfw3", library => new Glfw(libraryName, library));
 
     /// <summary>The description of GLFW's last error, or "no error reported".</summary>
     public string LastError()
@@ -109,17 +91,8 @@ internal sealed unsafe class Glfw
     }
 
     /// <summary>Looks up a GL function for the current context.</summary>
-    public nint ProcAddress(string name)
-    {
-        var bytes = NativeText.ToNullTerminatedUtf8(name);
-        fixed (byte* p = bytes)
-        {
-            return GetProcAddress(p);
-        }
-    }
+    public nint ProcAddress(string name) => NativeBinding.ProcAddress(GetProcAddress, name);
 
     private nint Export(nint library, string name) =>
-        NativeLibrary.TryGetExport(library, name, out var address)
-            ? address
-            : throw new GraphicsUnavailableException($"GLFW library '{LibraryName}' has no export {name} (GLFW 3.3 or newer is needed).");
+        NativeBinding.Export(library, "GLFW", LibraryName, name, " (GLFW 3.3 or newer is needed)");
 }

@@ -31,6 +31,12 @@ internal sealed unsafe class GlEglContext : IGlContext
     /// <inheritdoc/>
     public bool IsCurrent => _context != 0 && _egl.GetCurrentContext() == _context;
 
+    /// <summary>The EGL display, zero once disposed.</summary>
+    internal nint Display => _display;
+
+    /// <summary>The EGL context, zero once disposed.</summary>
+    internal nint Handle => _context;
+
     /// <summary>Creates a context of at least OpenGL 4.3 core and makes it current, or explains why it cannot.</summary>
     public static GlEglContext Create(string libraryName, bool debug)
     {

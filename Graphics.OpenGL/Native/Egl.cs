@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NeuralPost.Graphics.OpenGL.Native;
 
 /// <summary>
@@ -73,39 +71,13 @@ internal sealed unsafe class Egl
     /// <summary>The library name this binding was loaded from.</summary>
     public string LibraryName { get; }
 
-    /// <summary>
-    /// Loads (once per process) and binds the named EGL library. The library is never unloaded: drivers keep
-    /// threads and atexit handlers inside it, and unloading under them crashes the process at exit.
-    /// </summary>
-    public static Egl Load(string libraryName)
-    {
-        lock (Loaded)
-        {
-            if (Loaded.TryGetValue(libraryName, out var egl))
-            {
-                return egl;
-            }
-
-            if (!NativeLibrary.TryLoad(libraryName, out var handle))
-            {
-                throw new GraphicsUnavailableException($"EGL library '{libraryName}' could not be loaded (NativeLibrary.Load failed); install libegl1 and a driver such as libegl-mesa0.");
-            }
-
-            egl = new Egl(libraryName, handle);
-            Loaded.Add(libraryName, egl);
-            return egl;
-        }
-    }
+    /// <summary>Loads (once per process, never unloaded) and binds the named EGL library.</summary>
+    /// <exception cref="GraphicsUnavailableException">The library is missing or lacks an EGL 1.4 function.</exception>
+    public static Egl Load(string libraryName) => NativeBinding.LoadOnce(
+        Loaded, "EGL", libraryName, "install libegl1 and a driver such as libegl-mesa0", library => new Egl(libraryName, library));
 
     /// <summary>Looks up an extension or core function; zero when unknown.</summary>
-    public nint ProcAddress(string name)
-    {
-        var bytes = NativeText.ToNullTerminatedUtf8(name);
-        fixed (byte* p = bytes)
-        {
-            return GetProcAddress(p);
-        }
-    }
+    public nint ProcAddress(string name) => NativeBinding.ProcAddress(GetProcAddress, name);
 
     /// <summary>Reads a string property of a display (or of the client when <paramref name="display"/> is zero).</summary>
     public string QueryText(nint display, int name) => NativeText.FromUtf8(QueryString(display, name));
@@ -113,8 +85,5 @@ internal sealed unsafe class Egl
     /// <summary>The last EGL error as hex, for messages.</summary>
     public string LastError() => $"0x{GetError():X4}";
 
-    private nint Export(nint library, string name) =>
-        NativeLibrary.TryGetExport(library, name, out var address)
-            ? address
-            : throw new GraphicsUnavailableException($"EGL library '{LibraryName}' has no export {name}.");
+    private nint Export(nint library, string name) => NativeBinding.Export(library, "EGL", LibraryName, name, string.Empty);
 }

@@ -1,4 +1,4 @@
-using static NeuralPost.Graphics.OpenGL.Native.GlConstants;
+using Silk.NET.OpenGL;
 
 namespace NeuralPost.Graphics.OpenGL;
 
@@ -6,20 +6,20 @@ namespace NeuralPost.Graphics.OpenGL;
 internal static class GlFormat
 {
     /// <summary>The sized internal format for texture storage and image binding.</summary>
-    public static uint InternalFormat(TextureFormat format) => format switch
+    public static SizedInternalFormat InternalFormat(TextureFormat format) => format switch
     {
-        TextureFormat.Rgba8 => GL_RGBA8,
-        TextureFormat.Rgba16F => GL_RGBA16F,
-        TextureFormat.Rgba32F => GL_RGBA32F,
+        TextureFormat.Rgba8 => SizedInternalFormat.Rgba8,
+        TextureFormat.Rgba16F => SizedInternalFormat.Rgba16f,
+        TextureFormat.Rgba32F => SizedInternalFormat.Rgba32f,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown texture format."),
     };
 
     /// <summary>The client component type that transfers the format without conversion.</summary>
-    public static uint PixelType(TextureFormat format) => format switch
+    public static PixelType PixelType(TextureFormat format) => format switch
     {
-        TextureFormat.Rgba8 => GL_UNSIGNED_BYTE,
-        TextureFormat.Rgba16F => GL_HALF_FLOAT,
-        TextureFormat.Rgba32F => GL_FLOAT,
+        TextureFormat.Rgba8 => Silk.NET.OpenGL.PixelType.UnsignedByte,
+        TextureFormat.Rgba16F => Silk.NET.OpenGL.PixelType.HalfFloat,
+        TextureFormat.Rgba32F => Silk.NET.OpenGL.PixelType.Float,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown texture format."),
     };
 
