@@ -82,6 +82,8 @@ np_bootstrap() {
   # OpenGL 4.5 through EGL without a display (Mesa llvmpipe on machines without a GPU) and GLFW for windows.
   np_apt_install libegl1 libgl1-mesa-dri libegl-mesa0 libglfw3 \
     || np_log "OpenGL packages unavailable: the sample falls back or reports it, and GL tests report Ignored"
+  # SkiaSharp's native library (image files, charts) links fontconfig; without it no image file can be read.
+  np_apt_install libfontconfig1 || np_log "libfontconfig1 unavailable: reading and writing image files will fail"
   np_ensure_ort
 }
 

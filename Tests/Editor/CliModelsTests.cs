@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Tests.Editor;
@@ -38,8 +39,8 @@ internal sealed class CliModelsTests
         {
             var high = new Rgb8Image(40, 32);
             random.NextBytes(high.Data);
-            PngEncoder.Save(high, Path.Combine(_set, "HR_x2", $"img_00{i}.png"));
-            PngEncoder.Save(MatlabBicubic.Downscale(high, 2), Path.Combine(_set, "LR_x2", $"img_00{i}.png"));
+            ImageFile.Save(high, Path.Combine(_set, "HR_x2", $"img_00{i}.png"));
+            ImageFile.Save(MatlabBicubic.Downscale(high, 2), Path.Combine(_set, "LR_x2", $"img_00{i}.png"));
         }
 
         _previousManifestVariable = Environment.GetEnvironmentVariable("NEURALPOST_MODELS");
@@ -130,7 +131,7 @@ internal sealed class CliModelsTests
             Directory.CreateDirectory(Path.Combine(pairs, side));
             var image = new Rgb8Image(32, 16);
             new Random(side.Length).NextBytes(image.Data);
-            PngEncoder.Save(image, Path.Combine(pairs, side, "p.png"));
+            ImageFile.Save(image, Path.Combine(pairs, side, "p.png"));
         }
 
         var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", "haze-identity", "--compare", "haze-darken", "--set", pairs, "--write-card");
