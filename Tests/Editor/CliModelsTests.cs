@@ -58,6 +58,27 @@ internal sealed class CliModelsTests
     }
 
     [Test]
+    public void ChartWithNoScoredModelWritesEmptyAxesInEveryFormatAsked()
+    {
+        var svg = Path.Combine(_dir, "chart.svg");
+        var png = Path.Combine(_dir, "chart.png");
+        var (code, stdout, err) = CliRunner.Run("models", "chart", "--out", svg, "--out", png);
+
+        Assert.That(code, Is.Zero, err);
+        Assert.That(stdout, Does.Contain(svg).And.Contain(png));
+        Assert.That(File.ReadAllText(svg), Does.StartWith("<?xml").And.Contain("<svg"));
+        Assert.That(ImageFile.Load(png).Width, Is.GreaterThan(100));
+    }
+
+    [Test]
+    public void ChartToAnotherFormatIsAUsageError()
+    {
+        var (code, stdout, err) = CliRunner.Run("models", "chart", "--out", Path.Combine(_dir, "chart.jpg"));
+        Assert.That((code, stdout), Is.EqualTo((2, "")), err);
+        Assert.That(err, Does.Contain("must be .svg or .png"));
+    }
+
+    [Test]
     public void ValidatePassesOnAConsistentManifest()
     {
         var (code, stdout, err) = CliRunner.Run("models", "validate");
