@@ -82,6 +82,10 @@ np_bootstrap() {
   # OpenGL 4.5 through EGL without a display (Mesa llvmpipe on machines without a GPU) and GLFW for windows.
   np_apt_install libegl1 libgl1-mesa-dri libegl-mesa0 libglfw3 \
     || np_log "OpenGL packages unavailable: the sample falls back or reports it, and GL tests report Ignored"
+  # SkiaSharp's native library (image files, charts) links fontconfig, so without it no image file can be read;
+  # chart text needs a font fontconfig can find.
+  np_apt_install libfontconfig1 fonts-dejavu-core \
+    || np_log "libfontconfig1 or fonts-dejavu-core unavailable: image files cannot be read or written, or charts lack text"
   np_ensure_ort
 }
 

@@ -1,83 +1,100 @@
 using System.Globalization;
-using System.Text;
 using NeuralPost.Core;
+using ScottPlot;
 
 namespace NeuralPost.Editor.Charts;
 
 /// <summary>
-/// Draws Set5 PSNR against multiply-adds per output megapixel (log scale) as SVG: our models from their cards,
-/// bicubic as a dashed line per scale (from the same cards), and the published points as hollow squares.
+/// Set5 PSNR against multiply-adds per output megapixel (log scale), drawn with ScottPlot: our models from
+/// their cards as filled circles, bicubic as a dashed line per scale (from the same cards), the published points
+/// as hollow squares. A manifest with no scored model gives the empty axes, not an error.
 /// </summary>
 internal static class PsnrMacsChart
 {
-    private const double Width = 760, Height = 480, Left = 70, Right = 190, Top = 40, Bottom = 60;
-    private const double MinLogMacs = 0, MaxLogMacs = 3; // 1 .. 1000 G per megapixel
+    /// <summary>Size of the rendered chart in pixels (SVG user units).</summary>
+    public const int Width = 1000, Height = 560;
 
-    private static readonly Dictionary<int, string> ScaleColours = new() { [2] = "#1f77b4", [3] = "#2ca02c", [4] = "#ff7f0e", [8] = "#d62728" };
+    // 1 .. 1000 G per megapixel: every shipped and published network falls inside.
+    private const int MinDecade = 0, MaxDecade = 3;
 
-    public static string Render(ModelManifest manifest, string set)
+    private static readonly Dictionary<int, Color> ScaleColours = new()
+    {
+        [2] = Color.FromHex("#1f77b4"), [3] = Color.FromHex("#2ca02c"), [4] = Color.FromHex("#ff7f0e"), [8] = Color.FromHex("#d62728"),
+    };
+
+    /// <summary>Builds the chart of <paramref name="set"/>'s figures; published points are drawn for Set5 only.</summary>
+    public static Plot Build(ModelManifest manifest, string set)
     {
         var ours = manifest.Models
             .Where(c => c.Kind == "super-resolution" && c.GigaMacsPerOutputMegapixel is > 0 && c.Metrics?.ContainsKey(set) == true)
-            .Select(c => (Card: c, Quality: c.Metrics![set]))
+            .Select(c => new ChartPoint(c.Id, c.Scale, c.GigaMacsPerOutputMegapixel!.Value, c.Metrics![set].Psnr))
             .ToList();
-        var published = set == "Set5" ? PublishedResults.Set5 : [];
-        var bicubic = ours.Where(p => p.Quality.BicubicPsnr is not null)
-            .GroupBy(p => p.Card.Scale).ToDictionary(g => g.Key, g => g.First().Quality.BicubicPsnr!.Value);
+        var published = (set == "Set5" ? PublishedResults.Set5 : [])
+            .Select(p => new ChartPoint(p.Label, p.Scale, p.GigaMacsPerOutputMegapixel, p.Set5Psnr))
+            .ToList();
+        var bicubic = manifest.Models
+            .Where(c => c.Kind == "super-resolution" && c.Metrics?.GetValueOrDefault(set)?.BicubicPsnr is not null)
+            .GroupBy(c => c.Scale)
+            .ToDictionary(g => g.Key, g => g.First().Metrics![set].BicubicPsnr!.Value);
 
-        var psnrs = ours.Select(p => p.Quality.Psnr).Concat(published.Select(p => p.Set5Psnr)).Concat(bicubic.Values).ToList();
-        var minPsnr = psnrs.Count == 0 ? 20 : Math.Floor(psnrs.Min() - 1);
-        var maxPsnr = psnrs.Count == 0 ? 40 : Math.Ceiling(psnrs.Max() + 1);
+        var plot = new Plot();
+        plot.Title($"{set} PSNR (Y) vs multiply-adds per output megapixel");
+        plot.XLabel("G multiply-adds per output megapixel (log scale)");
+        plot.YLabel("PSNR (dB)");
+        plot.Axes.Bottom.TickGenerator = DecadeTicks();
 
-        double X(double macs) => Left + (Math.Log10(Math.Max(macs, 1)) - MinLogMacs) / (MaxLogMacs - MinLogMacs) * (Width - Left - Right);
-        double Y(double psnr) => Height - Bottom - (psnr - minPsnr) / (maxPsnr - minPsnr) * (Height - Top - Bottom);
-
-        var svg = new StringBuilder();
-        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" font-family=\"sans-serif\" font-size=\"12\">");
-        Append(svg, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>");
-        Append(svg, $"<text x=\"{Left}\" y=\"24\" font-size=\"15\">{set} PSNR (Y) vs multiply-adds per output megapixel</text>");
-        for (var decade = 0; decade <= 3; decade++)
+        foreach (var (scale, psnr) in bicubic.OrderBy(b => b.Key))
         {
-            var x = X(Math.Pow(10, decade));
-            Append(svg, $"<line x1=\"{x:F1}\" y1=\"{Top}\" x2=\"{x:F1}\" y2=\"{Height - Bottom}\" stroke=\"#ddd\"/>");
-            Append(svg, $"<text x=\"{x:F1}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{Math.Pow(10, decade)} G</text>");
+            var line = plot.Add.HorizontalLine(psnr, 1.5f, Colour(scale), LinePattern.Dashed);
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"bicubic x{scale} {psnr:F2}");
         }
 
-        for (var p = minPsnr; p <= maxPsnr; p += 1)
-        {
-            Append(svg, $"<line x1=\"{Left}\" y1=\"{Y(p):F1}\" x2=\"{Width - Right}\" y2=\"{Y(p):F1}\" stroke=\"#eee\"/>");
-            Append(svg, $"<text x=\"{Left - 6}\" y=\"{Y(p) + 4:F1}\" text-anchor=\"end\">{p}</text>");
-        }
+        // Published labels above their points and ours below, since a paper's point and ours sit close together.
+        AddPoints(plot, published, MarkerShape.OpenSquare, "#555555", "published", -16);
+        AddPoints(plot, ours, MarkerShape.FilledCircle, "#000000", "ours", 4);
 
-        Append(svg, $"<text x=\"{(Left + Width - Right) / 2:F1}\" y=\"{Height - 20}\" text-anchor=\"middle\">G multiply-adds per output megapixel (log)</text>");
-        Append(svg, $"<text x=\"18\" y=\"{(Top + Height - Bottom) / 2:F1}\" transform=\"rotate(-90 18 {(Top + Height - Bottom) / 2:F1})\" text-anchor=\"middle\">PSNR dB</text>");
-        foreach (var (scale, psnr) in bicubic)
-        {
-            Append(svg, $"<line x1=\"{Left}\" y1=\"{Y(psnr):F1}\" x2=\"{Width - Right}\" y2=\"{Y(psnr):F1}\" stroke=\"{Colour(scale)}\" stroke-dasharray=\"6 4\"/>");
-            Append(svg, $"<text x=\"{Width - Right + 4}\" y=\"{Y(psnr) + 4:F1}\" fill=\"{Colour(scale)}\">bicubic x{scale} {psnr:F2}</text>");
-        }
-
-        foreach (var point in published)
-        {
-            var (x, y) = (X(point.GigaMacsPerOutputMegapixel), Y(point.Set5Psnr));
-            Append(svg, $"<rect class=\"published\" x=\"{x - 5:F1}\" y=\"{y - 5:F1}\" width=\"10\" height=\"10\" fill=\"none\" stroke=\"{Colour(point.Scale)}\" stroke-width=\"2\"/>");
-            Append(svg, $"<text x=\"{x + 8:F1}\" y=\"{y - 6:F1}\" fill=\"#555\">{point.Label} {point.Set5Psnr:F2}</text>");
-        }
-
-        foreach (var (card, quality) in ours)
-        {
-            var (x, y) = (X(card.GigaMacsPerOutputMegapixel!.Value), Y(quality.Psnr));
-            Append(svg, $"<circle class=\"ours\" cx=\"{x:F1}\" cy=\"{y:F1}\" r=\"6\" fill=\"{Colour(card.Scale)}\"/>");
-            Append(svg, $"<text x=\"{x + 9:F1}\" y=\"{y + 4:F1}\">{card.Id} {quality.Psnr:F2}</text>");
-        }
-
-        Append(svg, $"<text x=\"{Left}\" y=\"{Height - 4}\" fill=\"#555\">filled: our models (./neuralpost eval); hollow: published; dashed: MATLAB bicubic</text>");
-        Append(svg, $"</svg>");
-        return svg.ToString();
+        var psnrs = ours.Concat(published).Select(p => p.Psnr).Concat(bicubic.Values).ToList();
+        plot.Axes.SetLimits(MinDecade - 0.05, MaxDecade + 0.05,
+            psnrs.Count == 0 ? 20 : Math.Floor(psnrs.Min() - 1), psnrs.Count == 0 ? 40 : Math.Ceiling(psnrs.Max() + 1));
+        // Outside the data area, so it never hides a point.
+        plot.ShowLegend(Edge.Right);
+        return plot;
     }
 
-    private static string Colour(int scale) => ScaleColours.GetValueOrDefault(scale, "#7f7f7f");
+    /// <summary>The x coordinate of a multiply-add count: its decade, since the axis is logarithmic.</summary>
+    public static double X(double gigaMacs) => Math.Log10(Math.Max(gigaMacs, 1));
 
-    private static void Append(StringBuilder svg, FormattableString line) =>
-        svg.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+    private static void AddPoints(Plot plot, List<ChartPoint> points, MarkerShape shape, string labelColour, string legend, float labelOffsetY)
+    {
+        // One series per scale, so a scale's colour means the same for ours, published and bicubic.
+        foreach (var group in points.GroupBy(p => p.Scale).OrderBy(g => g.Key))
+        {
+            var series = plot.Add.Markers(group.Select(p => X(p.GigaMacs)).ToArray(), group.Select(p => p.Psnr).ToArray(), shape, 10, Colour(group.Key));
+            series.LegendText = string.Create(CultureInfo.InvariantCulture, $"{legend} x{group.Key}");
+        }
+
+        foreach (var point in points)
+        {
+            var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{point.Label} {point.Psnr:F2}"), X(point.GigaMacs), point.Psnr);
+            label.LabelFontSize = 11;
+            label.LabelFontColor = Color.FromHex(labelColour);
+            label.LabelOffsetX = 8;
+            label.LabelOffsetY = labelOffsetY;
+        }
+    }
+
+    private static ScottPlot.TickGenerators.NumericManual DecadeTicks()
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var decade = MinDecade; decade <= MaxDecade; decade++)
+        {
+            ticks.AddMajor(decade, string.Create(CultureInfo.InvariantCulture, $"{Math.Pow(10, decade)} G"));
+        }
+
+        return ticks;
+    }
+
+    private static Color Colour(int scale) => ScaleColours.GetValueOrDefault(scale, Color.FromHex("#7f7f7f"));
+
+    private sealed record ChartPoint(string Label, int Scale, double GigaMacs, double Psnr);
 }

@@ -1,21 +1,23 @@
 using System.CommandLine;
 using System.Diagnostics;
 using NeuralPost.Editor.Cli;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost dehaze IN.png OUT.png [--model dehaze] [--strength 1]</c>: removes haze from one image.</summary>
+/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1]</c>: removes haze from one image.</summary>
 internal static class DehazeCommand
 {
     public static Command Create(Option<bool> verbose)
     {
-        var input = new Argument<string>("input") { Description = "Hazy PNG" };
-        var output = new Argument<string>("output") { Description = "Output PNG" };
+        var input = new Argument<string>("input") { Description = "Hazy image (PNG, JPEG, WebP, BMP or GIF, recognised by content)" };
+        var output = new Argument<string>("output") { Description = "Output image, format by extension: .png, .jpg/.jpeg (quality 90) or .webp (lossless)" };
+        output.Validators.Add(ImageOutputValidator.Validate);
         var model = new Option<string>("--model", "-m") { Description = "Dehaze model id or .onnx path", DefaultValueFactory = _ => "dehaze" };
         var strength = new Option<float>("--strength") { Description = "Blend with the input: 1 = the network's output, 0 = unchanged", DefaultValueFactory = _ => 1f };
 
-        var command = new Command("dehaze", "Remove fog and haze from a PNG with the dehaze network") { input, output, model, strength };
+        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength };
         command.SetAction(parse =>
         {
             var amount = parse.GetValue(strength);
@@ -28,12 +30,12 @@ internal static class DehazeCommand
             var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model));
             using (network)
             {
-                var image = PngDecoder.Load(parse.GetRequiredValue(input)).ToRgb8();
+                var image = ImageFile.Load(parse.GetRequiredValue(input));
                 var clock = Stopwatch.StartNew();
                 var result = dehazer.Process(image, amount);
                 clock.Stop();
                 var path = parse.GetRequiredValue(output);
-                PngEncoder.Save(result, path);
+                ImageFile.Save(result, path);
                 context.Out.WriteLine($"wrote {path}: {image.Width}x{image.Height}, {card?.Id ?? Path.GetFileName(network.Path)}, strength {amount:F2}, {clock.Elapsed.TotalMilliseconds:F0} ms");
             }
 

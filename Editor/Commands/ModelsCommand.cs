@@ -33,14 +33,25 @@ internal static class ModelsCommand
             return ExitCodes.Success;
         });
         var set = new Option<string>("--set") { Description = "Benchmark set whose card figures to plot", DefaultValueFactory = _ => "Set5" };
-        var output = new Option<string>("--out") { Description = "SVG file to write", DefaultValueFactory = _ => Path.Combine("Models", "psnr-vs-macs.svg") };
-        var chart = new Command("chart", "Draw PSNR against multiply-adds for every model card, bicubic and the published points (SVG)") { set, output };
+        var defaultChart = Path.Combine("Models", "psnr-vs-macs");
+        var output = new Option<string[]>("--out")
+        {
+            Description = "Chart file, .svg or .png by its extension; repeat to write several (default: both Models/psnr-vs-macs.svg and .png)",
+            DefaultValueFactory = _ => [defaultChart + ".svg", defaultChart + ".png"],
+            Arity = ArgumentArity.OneOrMore,
+        };
+        output.Validators.Add(Charts.ChartFile.Validate);
+        var chart = new Command("chart", "Draw PSNR against multiply-adds for every model card, bicubic and the published points (SVG and/or PNG, ScottPlot)") { set, output };
         chart.SetAction(parse =>
         {
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
-            var path = parse.GetRequiredValue(output);
-            File.WriteAllText(path, Charts.PsnrMacsChart.Render(context.Manifest, parse.GetRequiredValue(set)));
-            context.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+            var plot = Charts.PsnrMacsChart.Build(context.Manifest, parse.GetRequiredValue(set));
+            foreach (var path in parse.GetRequiredValue(output))
+            {
+                Charts.ChartFile.Save(plot, path, Charts.PsnrMacsChart.Width, Charts.PsnrMacsChart.Height);
+                context.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+            }
+
             return ExitCodes.Success;
         });
         return new Command("models", "Model manifest tools") { validate, chart };

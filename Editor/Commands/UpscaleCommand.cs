@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Effects.Upscale;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN.png OUT.png [--tile N] [--overlap N] [--ep NAME]...</c></summary>
+/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]...</c></summary>
 internal static class UpscaleCommand
 {
     private const int DefaultOverlap = 16;
@@ -14,14 +15,15 @@ internal static class UpscaleCommand
     public static Command Create(Option<bool> verbose)
     {
         var model = new Option<string>("--model", "-m") { Description = "Model id from Models/models.json or a path to an .onnx file", Required = true };
-        var input = new Argument<string>("input") { Description = "Input PNG" };
-        var output = new Argument<string>("output") { Description = "Output PNG" };
+        var input = new Argument<string>("input") { Description = "Input image (PNG, JPEG, WebP, BMP or GIF, recognised by content)" };
+        var output = new Argument<string>("output") { Description = "Output image, format by extension: .png, .jpg/.jpeg (quality 90) or .webp (lossless)" };
+        output.Validators.Add(ImageOutputValidator.Validate);
         var tile = new Option<int>("--tile") { Description = "Tile core size in input pixels (0: whole image at once)", DefaultValueFactory = _ => 256 };
         var overlap = new Option<int?>("--overlap") { Description = "Context per tile side in input pixels (default: the model's receptive field, else 16)" };
         var providers = ProviderOptions.Create();
         var threads = ProviderOptions.CreateThreads();
 
-        var command = new Command("upscale", "Upscale a PNG with a super-resolution model") { model, input, output, tile, overlap, providers, threads };
+        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, providers, threads };
         command.SetAction(parse =>
         {
             var tileSize = parse.GetValue(tile);
@@ -33,7 +35,7 @@ internal static class UpscaleCommand
 
             using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
-            var image = PngDecoder.Load(parse.GetRequiredValue(input)).ToRgb8();
+            var image = ImageFile.Load(parse.GetRequiredValue(input));
 
             using var options = context.CreateSessionOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
             using var network = SuperResolutionModel.Load(context.Environment, path, options, card?.Scale);
@@ -46,7 +48,7 @@ internal static class UpscaleCommand
             clock.Stop();
 
             var outputPath = parse.GetRequiredValue(output);
-            PngEncoder.Save(result, outputPath);
+            ImageFile.Save(result, outputPath);
             var tiles = TilePlan.Create(image.Width, image.Height, tileSize, effectiveOverlap).Tiles.Count;
             context.Out.WriteLine(
                 $"wrote {outputPath}: {image.Width}x{image.Height} -> {result.Width}x{result.Height} (x{network.Scale}, {card?.Id ?? Path.GetFileName(path)}, {tiles} tile(s), overlap {effectiveOverlap}, {clock.Elapsed.TotalSeconds:F2} s)");

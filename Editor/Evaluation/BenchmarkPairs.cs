@@ -1,4 +1,5 @@
 using NeuralPost.Core;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Evaluation;
@@ -64,10 +65,10 @@ internal sealed class BenchmarkPairs
     /// <summary>Loads one pair by name.</summary>
     public BenchmarkPair Load(string name)
     {
-        var high = PngDecoder.Load(Path.Combine(HighDirectory, name)).ToRgb8();
+        var high = ImageFile.Load(Path.Combine(HighDirectory, name));
         if (_lowDirectory is not null)
         {
-            return new BenchmarkPair(name, PngDecoder.Load(Path.Combine(_lowDirectory, name)).ToRgb8(), high);
+            return new BenchmarkPair(name, ImageFile.Load(Path.Combine(_lowDirectory, name)), high);
         }
 
         if (high.Width < Scale || high.Height < Scale)

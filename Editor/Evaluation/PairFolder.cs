@@ -1,4 +1,5 @@
 using NeuralPost.Core;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Evaluation;
@@ -28,5 +29,5 @@ internal static class PairFolder
 
     /// <summary>Loads one pair as 8-bit RGB.</summary>
     public static (Rgb8Image Hazy, Rgb8Image Clear) Load((string Name, string Hazy, string Clear) pair) =>
-        (PngDecoder.Load(pair.Hazy).ToRgb8(), PngDecoder.Load(pair.Clear).ToRgb8());
+        (ImageFile.Load(pair.Hazy), ImageFile.Load(pair.Clear));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Evaluation;
@@ -62,8 +63,8 @@ internal static class SuperResolutionEvaluator
             bicubicSsim += score.BicubicSsim;
             if (outputDirectory is not null)
             {
-                PngEncoder.Save(upscaled, Path.Combine(outputDirectory, $"{score.Name}_{outputLabel}.png"));
-                PngEncoder.Save(bicubic, Path.Combine(outputDirectory, $"{score.Name}_bicubic.png"));
+                ImageFile.Save(upscaled, Path.Combine(outputDirectory, $"{score.Name}_{outputLabel}.png"));
+                ImageFile.Save(bicubic, Path.Combine(outputDirectory, $"{score.Name}_bicubic.png"));
             }
 
             onImage(score);

@@ -2,7 +2,8 @@ namespace NeuralPost.Imaging;
 
 /// <summary>
 /// 8-bit RGB image, interleaved (R, G, B per pixel), row-major, with no padding between rows.
-/// It is the common currency between the PNG codec, the resamplers and the quality metrics.
+/// It is the common currency between image files (the NeuralPost.ImageFiles assembly reads and writes it), the
+/// resamplers and the quality metrics.
 /// </summary>
 public sealed class Rgb8Image
 {

@@ -1,5 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Editor.Evaluation;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Tests.Imaging;
 
@@ -27,8 +28,8 @@ internal sealed class BenchmarkPairsTests
         foreach (var name in pairs.Names)
         {
             var pair = pairs.Load(name);
-            var shippedLow = PngDecoder.Load(BenchmarkImages.PathOf(set, "LR", 4, name)).ToRgb8();
-            var shippedHigh = PngDecoder.Load(BenchmarkImages.PathOf(set, "HR", 4, name)).ToRgb8();
+            var shippedLow = ImageFile.Load(BenchmarkImages.PathOf(set, "LR", 4, name));
+            var shippedHigh = ImageFile.Load(BenchmarkImages.PathOf(set, "HR", 4, name));
             Assert.Multiple(() =>
             {
                 Assert.That((pair.Low.Width, pair.Low.Height), Is.EqualTo((shippedLow.Width, shippedLow.Height)), name);
@@ -47,7 +48,7 @@ internal sealed class BenchmarkPairsTests
 
         Assert.That(pairs.Derived, Is.False);
         var pair = pairs.Load(pairs.Names[0]);
-        var shippedLow = PngDecoder.Load(BenchmarkImages.PathOf("Set5", "LR", 3, pairs.Names[0])).ToRgb8();
+        var shippedLow = ImageFile.Load(BenchmarkImages.PathOf("Set5", "LR", 3, pairs.Names[0]));
         Assert.That(pair.Low.Data, Is.EqualTo(shippedLow.Data));
     }
 
@@ -61,7 +62,7 @@ internal sealed class BenchmarkPairsTests
         foreach (var name in pairs.Names)
         {
             var pair = pairs.Load(name);
-            var source = PngDecoder.Load(Path.Combine(pairs.HighDirectory, name)).ToRgb8();
+            var source = ImageFile.Load(Path.Combine(pairs.HighDirectory, name));
             Assert.Multiple(() =>
             {
                 Assert.That((pair.High.Width % 8, pair.High.Height % 8), Is.EqualTo((0, 0)), name);

@@ -1,3 +1,4 @@
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Tests.Imaging;
 
@@ -16,7 +17,7 @@ internal sealed class CliBadInputTests
         _goodPng = Path.Combine(_dir, "good.png");
         var image = new Rgb8Image(12, 10);
         new Random(5).NextBytes(image.Data);
-        PngEncoder.Save(image, _goodPng);
+        ImageFile.Save(image, _goodPng);
     }
 
     private static void AssertOneLineError(int exitCode, string stderr, string expectedFragment)
@@ -77,7 +78,8 @@ internal sealed class CliBadInputTests
         var png = Path.Combine(_dir, "crc.png");
         File.WriteAllBytes(png, bytes);
         var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", png, Path.Combine(_dir, "o.png"));
-        AssertOneLineError(code, err, "CRC");
+        // libpng stops at IHDR's CRC, which Skia reports as a header it cannot read.
+        AssertOneLineError(code, err, "crc.png: truncated or corrupt image header");
     }
 
     [Test]
@@ -128,6 +130,23 @@ internal sealed class CliBadInputTests
             Assert.That(code, Is.EqualTo(2), err);
             Assert.That(err, Does.Contain(message));
             Assert.That(output, Is.Empty, "nothing was evaluated");
+        });
+    }
+
+    [TestCase("upscale", "--model", "no-such-model", "IN", "OUT")]
+    [TestCase("dehaze", "--model", "no-such-model", "IN", "OUT")]
+    [TestCase("sample", "--headless", "--frames", "1", "--screenshot", "OUT")]
+    public void AnOutputFormatWeCannotWriteIsAUsageErrorBeforeAnyWork(params string[] arguments)
+    {
+        // The unknown model id would fail with exit 1 if anything ran before the output path was checked.
+        string output = Path.Combine(_dir, "out.tiff");
+        var (code, stdout, err) = CliRunner.Run([.. arguments.Select(a => a switch { "IN" => _goodPng, "OUT" => output, _ => a })]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2), err);
+            Assert.That(err, Does.Contain("out.tiff").And.Contain(".png, .jpg, .jpeg or .webp"));
+            Assert.That(stdout, Is.Empty, "nothing ran");
+            Assert.That(File.Exists(output), Is.False);
         });
     }
 

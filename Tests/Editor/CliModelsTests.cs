@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Tests.Editor;
@@ -38,8 +39,8 @@ internal sealed class CliModelsTests
         {
             var high = new Rgb8Image(40, 32);
             random.NextBytes(high.Data);
-            PngEncoder.Save(high, Path.Combine(_set, "HR_x2", $"img_00{i}.png"));
-            PngEncoder.Save(MatlabBicubic.Downscale(high, 2), Path.Combine(_set, "LR_x2", $"img_00{i}.png"));
+            ImageFile.Save(high, Path.Combine(_set, "HR_x2", $"img_00{i}.png"));
+            ImageFile.Save(MatlabBicubic.Downscale(high, 2), Path.Combine(_set, "LR_x2", $"img_00{i}.png"));
         }
 
         _previousManifestVariable = Environment.GetEnvironmentVariable("NEURALPOST_MODELS");
@@ -54,6 +55,27 @@ internal sealed class CliModelsTests
     {
         Environment.SetEnvironmentVariable("NEURALPOST_MODELS", _previousManifestVariable);
         Environment.SetEnvironmentVariable("NEURALPOST_BENCHMARKS", _previousBenchmarksVariable);
+    }
+
+    [Test]
+    public void ChartWithNoScoredModelWritesEmptyAxesInEveryFormatAsked()
+    {
+        var svg = Path.Combine(_dir, "chart.svg");
+        var png = Path.Combine(_dir, "chart.png");
+        var (code, stdout, err) = CliRunner.Run("models", "chart", "--out", svg, "--out", png);
+
+        Assert.That(code, Is.Zero, err);
+        Assert.That(stdout, Does.Contain(svg).And.Contain(png));
+        Assert.That(File.ReadAllText(svg), Does.StartWith("<?xml").And.Contain("<svg"));
+        Assert.That(ImageFile.Load(png).Width, Is.GreaterThan(100));
+    }
+
+    [Test]
+    public void ChartToAnotherFormatIsAUsageError()
+    {
+        var (code, stdout, err) = CliRunner.Run("models", "chart", "--out", Path.Combine(_dir, "chart.jpg"));
+        Assert.That((code, stdout), Is.EqualTo((2, "")), err);
+        Assert.That(err, Does.Contain("must be .svg or .png"));
     }
 
     [Test]
@@ -130,7 +152,7 @@ internal sealed class CliModelsTests
             Directory.CreateDirectory(Path.Combine(pairs, side));
             var image = new Rgb8Image(32, 16);
             new Random(side.Length).NextBytes(image.Data);
-            PngEncoder.Save(image, Path.Combine(pairs, side, "p.png"));
+            ImageFile.Save(image, Path.Combine(pairs, side, "p.png"));
         }
 
         var (code, stdout, err) = CliRunner.Run("eval", "--dehaze", "--model", "haze-identity", "--compare", "haze-darken", "--set", pairs, "--write-card");

@@ -1,5 +1,6 @@
 using NeuralPost.Effects.Dehaze;
 using NeuralPost.Effects.Upscale;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Tests.Editor;
 using NeuralPost.Tests.Onnx;
@@ -77,7 +78,7 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
         var output = Path.Combine(dir, "out.png");
         (code, stdout, err) = CliRunner.Run("dehaze", "--model", identity, Path.Combine(pairs, "hazy", "p0.png"), output);
         Assert.That(code, Is.Zero, err);
-        Assert.That(PngDecoder.Load(output).Width, Is.EqualTo(48));
+        Assert.That(ImageFile.Load(output).Width, Is.EqualTo(48));
     }
 
     private static string WritePairs(string dir)
@@ -94,8 +95,8 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
                 hazy.Data[p] = (byte)((clear.Data[p] * 0.5) + (0.5 * 200)); // I = J t + A (1 - t), t = 0.5, A = 200
             }
 
-            PngEncoder.Save(clear, Path.Combine(pairs, "clear", $"p{i}.png"));
-            PngEncoder.Save(hazy, Path.Combine(pairs, "hazy", $"p{i}.png"));
+            ImageFile.Save(clear, Path.Combine(pairs, "clear", $"p{i}.png"));
+            ImageFile.Save(hazy, Path.Combine(pairs, "hazy", $"p{i}.png"));
         }
 
         return pairs;

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using NeuralPost.Imaging;
 
 namespace NeuralPost.Tests.Imaging;
 
@@ -28,7 +27,7 @@ internal static class PngTestFiles
         BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
         typeBytes.CopyTo(chunk, 4);
         data.CopyTo(chunk.AsSpan(8));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, data.Length + 4)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), PngCrc.Compute(chunk.AsSpan(4, data.Length + 4)));
         return chunk;
     }
 

@@ -1,4 +1,5 @@
 using NeuralPost.Core;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Cli.Capture;
 using NeuralPost.Samples.FoggyStreets.App;
@@ -20,8 +21,8 @@ internal sealed class CaptureTests
         Assert.That(Names(hr), Is.EqualTo(Names(lr)).And.Length.EqualTo(2));
         foreach (var name in Names(hr))
         {
-            var high = PngDecoder.Load(Path.Combine(hr, name)).ToRgb8();
-            var low = PngDecoder.Load(Path.Combine(lr, name)).ToRgb8();
+            var high = ImageFile.Load(Path.Combine(hr, name));
+            var low = ImageFile.Load(Path.Combine(lr, name));
             Assert.Multiple(() =>
             {
                 Assert.That((high.Width, high.Height), Is.EqualTo((32, 18)));
@@ -31,8 +32,8 @@ internal sealed class CaptureTests
             });
         }
 
-        Assert.That(PngDecoder.Load(Path.Combine(hr, Names(hr)[0])).ToRgb8().Data,
-            Is.Not.EqualTo(PngDecoder.Load(Path.Combine(hr, Names(hr)[1])).ToRgb8().Data), "captures vary");
+        Assert.That(ImageFile.Load(Path.Combine(hr, Names(hr)[0])).Data,
+            Is.Not.EqualTo(ImageFile.Load(Path.Combine(hr, Names(hr)[1])).Data), "captures vary");
     }
 
     [Test]
@@ -42,8 +43,8 @@ internal sealed class CaptureTests
         var dir = TestPaths.NewTempDirectory();
         var (hazy, clear) = CaptureRunner.Run(device, new CaptureOptions(CapturePairs.Dehaze, 1, dir, new Size(24, 16)), TestContext.Out.WriteLine);
         Assert.That(Names(hazy), Is.EqualTo(Names(clear)).And.Length.EqualTo(1));
-        var foggy = PngDecoder.Load(Path.Combine(hazy, Names(hazy)[0])).ToRgb8();
-        var plain = PngDecoder.Load(Path.Combine(clear, Names(clear)[0])).ToRgb8();
+        var foggy = ImageFile.Load(Path.Combine(hazy, Names(hazy)[0]));
+        var plain = ImageFile.Load(Path.Combine(clear, Names(clear)[0]));
         Assert.Multiple(() =>
         {
             Assert.That((foggy.Width, foggy.Height), Is.EqualTo((24, 16)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Samples.FoggyStreets.App;
@@ -47,7 +48,7 @@ public static class HeadlessRunner
         {
             app.RenderFrame(time);
             var path = Path.Combine(outputDirectory, FrameName(i));
-            PngEncoder.Save(readback.Read(app.Display), path);
+            ImageFile.Save(readback.Read(app.Display), path);
             csv.Append(app, time);
             written.Add(path);
             time = time.Next(TimeStep);

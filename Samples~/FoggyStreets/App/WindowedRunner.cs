@@ -4,6 +4,7 @@ using NeuralPost.Core;
 using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Samples.FoggyStreets.App;
@@ -43,6 +44,12 @@ public sealed class WindowedRunner : IDisposable
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(output);
+        if (run.ScreenshotPath is not null)
+        {
+            // Refused before the scene and its networks load, not after the frames are rendered.
+            ImageFileFormats.FromPath(run.ScreenshotPath);
+        }
+
         using var app = SampleApp.Create(_window.Device, options, environment.Ort, environment.Manifest, environment.Log);
         return Run(app, run, output);
     }
@@ -65,7 +72,7 @@ public sealed class WindowedRunner : IDisposable
             {
                 Directory.CreateDirectory(run.ScreenshotDirectory);
                 var path = Path.Combine(run.ScreenshotDirectory, string.Create(CultureInfo.InvariantCulture, $"neuralpost-{time.FrameIndex}.png"));
-                PngEncoder.Save(readback.Read(app.Display), path);
+                ImageFile.Save(readback.Read(app.Display), path);
                 output.WriteLine($"screenshot: {path}");
             }
 
@@ -74,7 +81,7 @@ public sealed class WindowedRunner : IDisposable
                 // Read before the swap: the back buffer's contents are undefined afterwards.
                 var directory = Path.GetDirectoryName(Path.GetFullPath(run.ScreenshotPath!));
                 Directory.CreateDirectory(directory!);
-                PngEncoder.Save(readback.Read(_window.BackBuffer), run.ScreenshotPath!);
+                ImageFile.Save(readback.Read(_window.BackBuffer), run.ScreenshotPath!);
                 output.WriteLine($"screenshot: {run.ScreenshotPath} ({_window.BackBuffer.Width}x{_window.BackBuffer.Height}, frame {time.FrameIndex})");
                 _window.SwapBuffers();
                 return rendered;

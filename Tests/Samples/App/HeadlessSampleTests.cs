@@ -1,3 +1,4 @@
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Tests.Editor;
@@ -24,7 +25,7 @@ internal sealed class HeadlessSampleTests
         {
             var path = Path.Combine(dir, HeadlessRunner.FrameName(i));
             Assert.That(path, Does.Exist);
-            var frame = PngDecoder.Load(path).ToRgb8();
+            var frame = ImageFile.Load(path);
             Assert.Multiple(() =>
             {
                 Assert.That((frame.Width, frame.Height), Is.EqualTo((96, 54)), path);

@@ -1,5 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Graphics;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Tests.Graphics;
@@ -33,7 +34,7 @@ internal sealed class WindowedSampleTests
             Assert.That(frames, Is.EqualTo(2));
         }
 
-        var image = PngDecoder.Load(shot).ToRgb8();
+        var image = ImageFile.Load(shot);
         Assert.Multiple(() =>
         {
             Assert.That((image.Width, image.Height), Is.EqualTo((64, 36)));

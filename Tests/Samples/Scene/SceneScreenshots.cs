@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.Scene;
 
@@ -25,7 +26,7 @@ internal sealed class SceneScreenshots
             var pixels = rig.Render(seconds);
             var name = $"foggy-streets-{seconds:0.0}s-day{timeOfDay:0.00}-{(fog ? "hazy" : "clear")}.png";
             var path = Path.Combine(Path.GetTempPath(), name);
-            PngEncoder.Save(SceneRig.ToImage(pixels, rig.Width, rig.Height), path);
+            ImageFile.Save(SceneRig.ToImage(pixels, rig.Width, rig.Height), path);
             TestContext.Out.WriteLine(path);
         }
     }

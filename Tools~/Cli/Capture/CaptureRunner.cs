@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuralPost.Effects;
 using NeuralPost.Graphics;
 using NeuralPost.Hosting;
+using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Samples.FoggyStreets.Scene;
@@ -49,11 +50,11 @@ public static class CaptureRunner
             var name = options.FileName(i);
             var (sceneOptions, cameraTime) = CaptureVariation.For(i, citySeed: options.CitySeed);
             var frame = Render(world, scene, camera, display, readback, sceneOptions, cameraTime, i);
-            PngEncoder.Save(frame, Path.Combine(first, name));
+            ImageFile.Save(frame, Path.Combine(first, name));
             var pair = sr
                 ? MatlabBicubic.Downscale(frame, options.Scale)
                 : Render(world, scene, camera, display, readback, sceneOptions with { FogEnabled = false }, cameraTime, i);
-            PngEncoder.Save(pair, Path.Combine(second, name));
+            ImageFile.Save(pair, Path.Combine(second, name));
             progress?.Invoke(name);
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics;
+using NeuralPost.ImageFiles;
 using NeuralPost.Samples.FoggyStreets.App;
 
 namespace NeuralPost.Cli.Commands;
@@ -24,7 +25,8 @@ internal static class SampleCommand
         var dehazeAt = SampleArguments.Choice("--dehaze-at", "dehaze before the upscaler at render resolution (default: better and cheaper, see eval --dehaze --upscaler), or after it at output resolution", "render", "output", "render");
         var split = new Option<string>("--split") { Description = "on|off: left half bilinear (or hazy, with dehaze), right half neural", DefaultValueFactory = _ => "off" };
         var overlay = new Option<string>("--overlay") { Description = "on|off: text overlay with tier, sizes, model, pass timings, FPS", DefaultValueFactory = _ => "on" };
-        var screenshot = new Option<string?>("--screenshot") { Description = "Save the window's back buffer to this PNG after --frames-before-screenshot frames, then exit" };
+        var screenshot = new Option<string?>("--screenshot") { Description = "Save the window's back buffer to this .png, .jpg or .webp after --frames-before-screenshot frames, then exit" };
+        screenshot.Validators.Add(ImageOutputValidator.Validate);
         var framesBeforeScreenshot = new Option<int>("--frames-before-screenshot") { Description = "Frames rendered before --screenshot is taken", DefaultValueFactory = _ => 60 };
 
         var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
@@ -75,9 +77,10 @@ internal static class SampleCommand
             context.Out.WriteLine($"wrote {result.Frames.Count} frame(s) {options.OutputSize} to {Path.GetFullPath(outDir)} and {result.TimingsPath}");
             if (screenshotPath is not null)
             {
-                // No window to read: the display target of the same frame holds the same picture.
+                // No window to read: the display target of the same frame holds the same picture. Re-encoded, not
+                // copied, so a .jpg or .webp screenshot holds what its name says.
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(screenshotPath))!);
-                File.Copy(result.Frames[before - 1], screenshotPath, overwrite: true);
+                ImageFile.Save(ImageFile.Load(result.Frames[before - 1]), screenshotPath);
                 context.Out.WriteLine($"screenshot: {screenshotPath} (frame {before - 1}, from the headless display target)");
             }
 

@@ -1,0 +1,68 @@
+using NeuralPost.Imaging;
+
+namespace NeuralPost.ImageFiles;
+
+/// <summary>
+/// Reads and writes image files as 8-bit RGB (<see cref="Rgb8Image"/>), through SkiaSharp.
+/// Reading: PNG (every colour type, 1 to 16 bits, interlaced or not), JPEG, WebP, BMP and GIF (first frame),
+/// recognised by content, never by extension. Grey is replicated to R, G and B; alpha is dropped, not
+/// composited, so transparent pixels keep their stored colour; 16-bit samples are rounded to 8 bits; colour
+/// profiles and gamma chunks are ignored (pixels come out as stored). Writing: by the output's extension, see
+/// <see cref="ImageFileFormats"/>; the file is written aside and renamed into place.
+/// </summary>
+public static class ImageFile
+{
+    /// <summary>Reads and decodes an image file.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="options">Limits; <see cref="ImageReadOptions.Default"/> when null.</param>
+    /// <returns>The pixels as 8-bit RGB.</returns>
+    /// <exception cref="ImageTooLargeException">The header declares more pixels than the limit.</exception>
+    /// <exception cref="ImageFileException">The file is not a readable image: unknown format, truncated or corrupt.</exception>
+    /// <exception cref="IOException">The file cannot be read (the usual <see cref="File.ReadAllBytes"/> errors).</exception>
+    public static Rgb8Image Load(string path, ImageReadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return SkiaDecoder.Decode(File.ReadAllBytes(path), path, options ?? ImageReadOptions.Default);
+    }
+
+    /// <summary>Decodes an image file held in memory.</summary>
+    /// <param name="encoded">The complete file.</param>
+    /// <param name="name">What error messages call the data, e.g. its origin.</param>
+    /// <param name="options">Limits; <see cref="ImageReadOptions.Default"/> when null.</param>
+    /// <returns>The pixels as 8-bit RGB.</returns>
+    /// <exception cref="ImageTooLargeException">The header declares more pixels than the limit.</exception>
+    /// <exception cref="ImageFileException">The data is not a readable image: unknown format, truncated or corrupt.</exception>
+    public static Rgb8Image Decode(ReadOnlySpan<byte> encoded, string name = "<memory>", ImageReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return SkiaDecoder.Decode(encoded, name, options ?? ImageReadOptions.Default);
+    }
+
+    /// <summary>Encodes <paramref name="image"/> in the format its extension names and replaces <paramref name="path"/> atomically.</summary>
+    /// <param name="image">The pixels to write.</param>
+    /// <param name="path">The output file; its folder must exist.</param>
+    /// <param name="options">Encoder settings; <see cref="ImageWriteOptions.Default"/> when null.</param>
+    /// <exception cref="UnsupportedImageFormatException">The extension is not .png, .jpg, .jpeg or .webp (checked before encoding).</exception>
+    /// <exception cref="IOException">The file cannot be written, or the encoder failed.</exception>
+    public static void Save(Rgb8Image image, string path, ImageWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var format = ImageFileFormats.FromPath(path);
+        AtomicFile.Write(path, stream => SkiaEncoder.Encode(image, format, options ?? ImageWriteOptions.Default, stream));
+    }
+
+    /// <summary>Encodes <paramref name="image"/> to a new byte array.</summary>
+    /// <param name="image">The pixels to encode.</param>
+    /// <param name="format">The file format.</param>
+    /// <param name="options">Encoder settings; <see cref="ImageWriteOptions.Default"/> when null.</param>
+    /// <returns>The complete file.</returns>
+    /// <exception cref="IOException">The encoder failed.</exception>
+    public static byte[] Encode(Rgb8Image image, ImageFileFormat format = ImageFileFormat.Png, ImageWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var output = new MemoryStream();
+        SkiaEncoder.Encode(image, format, options ?? ImageWriteOptions.Default, output);
+        return output.ToArray();
+    }
+}
