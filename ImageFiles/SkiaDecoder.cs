@@ -39,15 +39,17 @@ internal static class SkiaDecoder
         }
 
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if ((long)width * height > options.MaxPixels)
+        // The RGBA buffer is one array, so a limit raised past what an array holds is capped there.
+        var maxPixels = Math.Min(options.MaxPixels, Array.MaxLength / 4);
+        if ((long)width * height > maxPixels)
         {
-            throw new ImageTooLargeException(name, width, height, options.MaxPixels);
+            throw new ImageTooLargeException(name, width, height, maxPixels);
         }
 
         // No colour space on the target: pixels come out as stored, untouched by gAMA/iCCP, as PIL reads them.
         // Unpremultiplied, so transparent pixels keep their colour when alpha is dropped below.
         var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var rgba = GC.AllocateUninitializedArray<byte>(checked(width * height * 4));
+        var rgba = GC.AllocateUninitializedArray<byte>(width * height * 4);
         var result = codec.GetPixels(target, rgba);
         if (result != SKCodecResult.Success)
         {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using NeuralPost.Editor.Cli;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Commands;
 

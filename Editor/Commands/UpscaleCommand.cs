@@ -3,7 +3,6 @@ using System.Diagnostics;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 
 namespace NeuralPost.Editor.Commands;
 

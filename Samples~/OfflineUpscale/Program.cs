@@ -1,7 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 using NeuralPost.Onnx;
 
 // Usage: OfflineUpscale <in> <out.png|.jpg|.webp> [model-id]

@@ -1,7 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Editor.Evaluation;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 using NeuralPost.Tests.Imaging;
 
 namespace NeuralPost.Tests.Editor;

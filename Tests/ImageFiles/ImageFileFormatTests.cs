@@ -96,6 +96,15 @@ internal sealed class ImageFileFormatTests : TempFolderTests
         Assert.That(output.Trim(), Is.EqualTo($"64 48 RGB {Convert.ToHexStringLower(image.Data)}"));
     }
 
+    [TestCase(ImageFileFormat.Jpeg, "JPEG")]
+    [TestCase(ImageFileFormat.Webp, "WebP")]
+    public void TruncatedJpegAndWebpAreErrorsNotZeroFilledImages(ImageFileFormat format, string label)
+    {
+        byte[] file = ImageFile.Encode(Pattern(), format);
+        var error = Assert.Throws<ImageFileException>(() => ImageFile.Decode(file[..(file.Length * 2 / 3)], "cut"))!;
+        Assert.That(error.Message, Does.StartWith($"cut: truncated {label}").Or.StartWith("cut: truncated or corrupt image header"));
+    }
+
     [TestCase("out.tiff")]
     [TestCase("out.bmp")]
     [TestCase("out")]

@@ -29,7 +29,8 @@ internal sealed partial record PngFixtureSpec(string Kind, int Bits, bool Transp
 
     /// <summary>
     /// The 8-bit RGB the fixture must decode to: grey replicated, alpha dropped, sub-byte grey scaled to 0..255
-    /// and 16-bit samples rounded as <c>(v * 255 + 32767) / 65535</c>.
+    /// and 16-bit samples cut to their high byte (what libpng in Skia and PIL both do; the managed decoder this
+    /// replaced rounded instead, so a 16-bit sample may now read one lower).
     /// </summary>
     public byte[] ExpectedRgb8()
     {
@@ -43,7 +44,7 @@ internal sealed partial record PngFixtureSpec(string Kind, int Bits, bool Transp
                 for (int c = 0; c < 3; c++)
                 {
                     int v = colour[colour.Length == 1 ? 0 : c];
-                    result[o++] = (byte)(Bits == 16 ? ((v * 255) + 32767) / 65535 : v);
+                    result[o++] = (byte)(Bits == 16 ? v >> 8 : v);
                 }
             }
         }

@@ -3,7 +3,6 @@ using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 
 namespace NeuralPost.Samples.FoggyStreets.App;
 

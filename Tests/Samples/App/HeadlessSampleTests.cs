@@ -1,5 +1,4 @@
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Tests.Editor;
 using NeuralPost.Tests.Graphics;

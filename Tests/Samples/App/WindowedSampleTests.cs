@@ -1,7 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Graphics;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Tests.Graphics;
 

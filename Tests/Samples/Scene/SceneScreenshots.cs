@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using NeuralPost.ImageFiles;
-using NeuralPost.Imaging;
 using NeuralPost.Samples.FoggyStreets.Scene;
 
 namespace NeuralPost.Tests.Samples.Scene;
