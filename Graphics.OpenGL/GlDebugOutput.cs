@@ -5,7 +5,9 @@ namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>
 /// Routes a debug context's driver messages to a log. The callback is a managed delegate (Silk's
-/// <see cref="DebugProc"/>) held here for as long as GL may call it, since GL keeps only its native thunk.
+/// <see cref="DebugProc"/>) and GL keeps only its native thunk: Silk pins the delegate until the next
+/// <c>glDebugMessageCallback</c> on the same GL object, and this field owns it as well, so it outlives every call.
+/// Disposing registers null, which also releases Silk's pin.
 /// </summary>
 internal sealed class GlDebugOutput : IDisposable
 {

@@ -31,6 +31,7 @@ public sealed unsafe partial class GlDevice
             ImageAccess.Write => BufferAccessARB.WriteOnly,
             _ => BufferAccessARB.ReadWrite,
         };
+        // Silk types image formats as InternalFormat and storage formats as SizedInternalFormat; the values agree.
         Gl.BindImageTexture((uint)unit, gl.Id, 0, false, 0, glAccess, (InternalFormat)gl.InternalFormat);
     }
 
