@@ -7,9 +7,8 @@ internal abstract unsafe class GlBuffer : GlResource
 {
     /// <summary>Creates the buffer name and its storage, contents undefined.</summary>
     protected GlBuffer(GlDevice device, int byteSize, BufferStorageMask flags)
-        : base(device)
+        : base(WithPositiveSizes(device, byteSize))
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteSize);
         Gl = device.Gl;
         ByteSize = byteSize;
         Id = Gl.CreateBuffer();

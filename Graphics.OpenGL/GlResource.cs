@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuralPost.Graphics.OpenGL;
 
 /// <summary>
@@ -12,6 +14,19 @@ internal abstract class GlResource : IDisposable
     {
         Device = device;
         device.Track(+1);
+    }
+
+    /// <summary>
+    /// Checks sizes before the base constructor counts the resource, so a refused size leaves
+    /// <see cref="GlDevice.LiveResourceCount"/> as it was.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is zero or negative.</exception>
+    protected static GlDevice WithPositiveSizes(GlDevice device, int first, int second = 1,
+        [CallerArgumentExpression(nameof(first))] string? firstName = null, [CallerArgumentExpression(nameof(second))] string? secondName = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first, firstName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(second, secondName);
+        return device;
     }
 
     /// <summary>Whether <see cref="Dispose()"/> has run.</summary>

@@ -9,10 +9,8 @@ internal sealed unsafe class GlTexture : GlResource, ITexture
     private readonly PixelType _pixelType;
 
     public GlTexture(GlDevice device, int width, int height, TextureFormat format)
-        : base(device)
+        : base(WithPositiveSizes(device, width, height))
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         _gl = device.Gl;
         Width = width;
         Height = height;

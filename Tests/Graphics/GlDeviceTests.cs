@@ -20,6 +20,20 @@ internal sealed class GlDeviceTests
     }
 
     [Test]
+    public void RefusedSizesLeaveTheLiveResourceCountUnchanged()
+    {
+        using var device = GlTestDevice.CreateOrIgnore();
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => device.CreateTexture(0, 4, TextureFormat.Rgba8));
+            Assert.Throws<ArgumentOutOfRangeException>(() => device.CreateTexture(4, -1, TextureFormat.Rgba8));
+            Assert.Throws<ArgumentOutOfRangeException>(() => device.CreateStorageBuffer(0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => device.CreateReadbackBuffer(-4));
+            Assert.That(device.LiveResourceCount, Is.Zero);
+        });
+    }
+
+    [Test]
     public void MissingEglLibraryIsReportedAsUnavailable()
     {
         var exception = Assert.Throws<GraphicsUnavailableException>(() => GlDevice.CreateHeadless(eglLibraryName: "libEGL-missing.so"));
