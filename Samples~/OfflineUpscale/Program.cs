@@ -1,7 +1,7 @@
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 // Usage: OfflineUpscale <in.png> <out.png> [model-id]
 // The smallest complete use of the runtime API: find a model by id, load it, upscale a PNG in tiles.
@@ -15,7 +15,7 @@ try
 {
     var manifest = ModelManifest.LoadDefault();
     var card = manifest.Get(args.Length > 2 ? args[2] : "test-nearest-x2");
-    using var environment = new OrtEnvironment(OrtLoggingLevel.Warning);
+    var environment = OnnxEnvironment.Create(line => Console.Error.WriteLine(line));
     using var model = SuperResolutionModel.Load(environment, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
     var image = PngDecoder.Load(args[0]).ToRgb8();
     var result = new TiledUpscaler(model).Upscale(image, tileSize: 256, overlap: card.ReceptiveField ?? 16);

@@ -2,7 +2,8 @@ using NeuralPost.Effects.Dehaze;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
 using NeuralPost.Tests.Editor;
-using NeuralPost.Tests.Onnx;
+using NeuralPost.Inference;
+using NeuralPost.Tests.Inference;
 
 namespace NeuralPost.Tests.Effects;
 
