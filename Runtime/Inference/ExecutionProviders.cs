@@ -53,8 +53,10 @@ internal static class ExecutionProviders
         }
         catch (OnnxRuntimeException e)
         {
-            // The provider is compiled in but cannot start, e.g. CUDA's libraries (libcudart.so.13, cuDNN 9) are missing.
-            return OneLine.Of(e.Message);
+            // The provider is compiled in but cannot start; ONNX Runtime does not say which library it missed.
+            return OneLine.Of(e.Message) + (fullName is ExecutionProviderNames.Cuda or ExecutionProviderNames.TensorRT
+                ? "; the CUDA build of ONNX Runtime 1.31 needs an NVIDIA driver, CUDA 13 (libcudart.so.13, libcublas.so.13) and cuDNN 9 on the library path"
+                : "");
         }
     }
 

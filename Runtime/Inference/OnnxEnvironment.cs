@@ -8,7 +8,8 @@ namespace NeuralPost.Inference;
 /// </summary>
 /// <remarks>
 /// Later calls return the same environment and re-route the log to the latest <c>log</c> and severity, so the
-/// application that created the last one owns the log. The environment lives until the process exits: ONNX Runtime
+/// application that created the last one owns the log. Create it before any other use of the official API in the
+/// process: an <see cref="OrtEnv"/> made elsewhere first is adopted, but its log stays where it was sent (said once on <c>log</c>). The environment lives until the process exits: ONNX Runtime
 /// keeps a pointer to the logging function and sessions keep the environment, so there is nothing to dispose.
 /// </remarks>
 public sealed class OnnxEnvironment
@@ -53,8 +54,7 @@ public sealed class OnnxEnvironment
             {
                 if (s_instance is null)
                 {
-                    var options = new EnvironmentCreationOptions { logId = "neuralpost", logLevel = level, loggingFunction = s_forward };
-                    s_instance = new OnnxEnvironment(OrtEnv.CreateInstanceWithOptions(ref options));
+                    s_instance = new OnnxEnvironment(CreateOrAdopt(level, log));
                 }
                 else
                 {
@@ -67,6 +67,21 @@ public sealed class OnnxEnvironment
             }
 
             return s_instance;
+        }
+    }
+
+    private static OrtEnv CreateOrAdopt(OrtLoggingLevel level, Action<string> log)
+    {
+        var options = new EnvironmentCreationOptions { logId = "neuralpost", logLevel = level, loggingFunction = s_forward };
+        try
+        {
+            return OrtEnv.CreateInstanceWithOptions(ref options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            // Other code in the process used the official API first, so its OrtEnv (and its logger) is the process's.
+            log($"onnxruntime: the process's ONNX Runtime environment was created before NeuralPost's, so its log is not routed here ({OneLine.Of(e.Message)})");
+            return OrtEnv.Instance();
         }
     }
 
