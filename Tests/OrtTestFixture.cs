@@ -1,25 +1,17 @@
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Tests;
 
 /// <summary>
-/// Base of fixtures that only need to run models: one ONNX Runtime environment per fixture, released after it.
-/// ORT keeps a single native environment per process that takes the first creator's log level and logger, so
-/// no fixture may hold one beyond its own lifetime, or the logging tests would see another fixture's settings.
+/// Base of fixtures that run models: the process's ONNX Runtime environment, its errors routed to the test's
+/// progress output. The environment is a process singleton, so each fixture only re-routes its log.
 /// </summary>
 internal abstract class OrtTestFixture
 {
-    private OrtEnvironment? _ort;
+    private OnnxEnvironment? _ort;
 
-    protected OrtEnvironment Ort => _ort ?? throw new InvalidOperationException("the fixture's environment is not set up");
+    protected OnnxEnvironment Ort => _ort ?? throw new InvalidOperationException("the fixture's environment is not set up");
 
     [OneTimeSetUp]
-    public void CreateOrtEnvironment() => _ort = new OrtEnvironment(OrtLoggingLevel.Error);
-
-    [OneTimeTearDown]
-    public void DisposeOrtEnvironment()
-    {
-        _ort?.Dispose();
-        _ort = null;
-    }
+    public void CreateOrtEnvironment() => _ort = TestOnnx.Environment();
 }

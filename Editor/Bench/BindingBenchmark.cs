@@ -2,13 +2,13 @@ using System.Globalization;
 using NeuralPost.Core;
 using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Editor.Bench;
 
 /// <summary>
 /// <c>neuralpost bench binding</c>: the cost of our own plumbing, each figure beside a baseline measured in the
-/// same run (an empty native call through the same function-pointer table; a plain memory copy of the same bytes).
+/// same run (the official API's plain Run by name; a plain memory copy of the same bytes).
 /// </summary>
 internal static class BindingBenchmark
 {
@@ -16,44 +16,14 @@ internal static class BindingBenchmark
     private const int FrameHeight = 1080;
     private const int RunSize = 8;
 
-    public static IReadOnlyList<BenchRow> Run(OrtEnvironment environment, ModelManifest manifest, TextWriter log)
+    public static IReadOnlyList<BenchRow> Run(OnnxEnvironment environment, ModelManifest manifest, TextWriter log)
     {
         var rows = new List<BenchRow>();
-        var library = OrtLibrary.Shared;
-
-        log.WriteLine("measuring native call and Run overhead...");
-        var emptyCalls = 100_000;
-        var emptyCall = Measure.SecondsPerOperation(() =>
-        {
-            for (var i = 0; i < emptyCalls; i++)
-            {
-                library.GetVersionStringPointer();
-            }
-        }, emptyCalls);
-
+        log.WriteLine("measuring Run overhead...");
         var modelPath = manifest.ResolveVerifiedFile(manifest.Get("test-nearest-x2"));
-        using (var options = new SessionOptions { IntraOpThreads = 1 })
-        using (var session = InferenceSession.FromFile(environment, modelPath, options))
-        {
-            var input = new float[3 * RunSize * RunSize];
-            var output = new float[3 * 4 * RunSize * RunSize];
-            using var inputValue = OrtValue.CreateTensor(input, [1, 3, RunSize, RunSize]);
-            using var outputValue = OrtValue.CreateTensor(output, [1, 3, 2 * RunSize, 2 * RunSize]);
-            string[] inputNames = ["input"];
-            string[] outputNames = ["output"];
-            OrtValue[] inputs = [inputValue];
-            OrtValue[] outputs = [outputValue];
-            var runs = Measure.Calibrate(() => session.Run(inputNames, inputs, outputNames, outputs), TimeSpan.FromMilliseconds(200));
-            var run = Measure.SecondsPerOperation(() =>
-            {
-                for (var i = 0; i < runs; i++)
-                {
-                    session.Run(inputNames, inputs, outputNames, outputs);
-                }
-            }, runs);
-            rows.Add(new BenchRow("Run (test-nearest-x2, 1x3x8x8, preallocated output)", Micro(run), "us/call",
-                "empty native call", Micro(emptyCall), "us/call", run / emptyCall));
-        }
+        var (bound, byName) = RunOverhead.Measure(environment, modelPath, RunSize);
+        rows.Add(new BenchRow("IBoundRun.Run (test-nearest-x2, 1x3x8x8, IoBinding over pinned arrays)", Micro(bound), "us/call",
+            "InferenceSession.Run by name, same preallocated OrtValues", Micro(byName), "us/call", bound / byName));
 
         log.WriteLine("measuring image <-> tensor conversion...");
         var image = SyntheticFrame(FrameWidth, FrameHeight);

@@ -1,12 +1,11 @@
 using NeuralPost.Core;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Editor.Cli;
 
 /// <summary>What every command shares: the output streams and, created on first use, the ONNX Runtime environment.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, bool verbose) : IDisposable
+internal sealed class CliContext(TextWriter output, TextWriter error, bool verbose)
 {
-    private OrtEnvironment? _environment;
     private ModelManifest? _manifest;
 
     public TextWriter Out { get; } = output;
@@ -15,10 +14,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
 
     public bool Verbose { get; } = verbose;
 
-    public OrtEnvironment Environment => _environment ??= new OrtEnvironment(
-        // Failures reach the user as one-line exceptions, so ORT's own log stays quiet unless asked for.
-        Verbose ? OrtLoggingLevel.Info : OrtLoggingLevel.Fatal,
-        message => Err.WriteLine($"onnxruntime {message.Severity}: {message.Message.ReplaceLineEndings(" ")}"));
+    /// <summary>The process's ONNX Runtime environment, its log routed to <see cref="Err"/>.</summary>
+    /// <exception cref="OnnxRuntimeMissingException">The native library could not be loaded.</exception>
+    public OnnxEnvironment Environment => OnnxEnvironment.Create(
+        line => Err.WriteLine(line),
+        // Failures reach the user as one-line exceptions, so ONNX Runtime's own log stays quiet unless asked for.
+        Verbose ? OnnxLogSeverity.Info : OnnxLogSeverity.Fatal);
 
     public ModelManifest Manifest => _manifest ??= ModelManifest.LoadDefault();
 
@@ -59,32 +60,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
         }
     }
 
-    /// <summary>Session options for a list of execution providers in preference order (CPU is always last).</summary>
-    public SessionOptions CreateSessionOptions(IReadOnlyList<string> providers, int threads)
-    {
-        // ORT's providers log through the environment's logger, so the environment must exist before they are appended.
-        _ = Environment;
-        var options = new SessionOptions();
-        try
-        {
-            if (threads > 0)
-            {
-                options.IntraOpThreads = threads;
-            }
-
-            foreach (var provider in providers)
-            {
-                options.AppendExecutionProvider(provider);
-            }
-
-            return options;
-        }
-        catch
-        {
-            options.Dispose();
-            throw;
-        }
-    }
-
-    public void Dispose() => _environment?.Dispose();
+    /// <summary>
+    /// Options for a list of execution providers in preference order (CPU is always last); one that cannot be
+    /// appended fails the command, since the user asked for it by name.
+    /// </summary>
+    public static RunnerOptions CreateRunnerOptions(IReadOnlyList<string> providers, int threads) =>
+        new() { Providers = providers, IntraOpThreads = threads, RequireProviders = true };
 }

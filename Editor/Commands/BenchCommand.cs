@@ -15,7 +15,7 @@ internal static class BenchCommand
         var binding = new Command("binding", "ONNX Runtime call overhead, image<->tensor throughput, PNG codec speed, each beside a baseline");
         binding.SetAction(parse =>
         {
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var rows = BindingBenchmark.Run(context.Environment, context.Manifest, context.Err);
             BindingBenchmark.Print(rows, context.Out);
             return ExitCodes.Success;

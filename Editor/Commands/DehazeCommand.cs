@@ -25,7 +25,7 @@ internal static class DehazeCommand
                 throw new ArgumentException("--strength must be between 0 and 1");
             }
 
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model));
             using (network)
             {

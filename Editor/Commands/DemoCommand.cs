@@ -20,7 +20,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Upscale a benchmark set with a model and bicubic; write PNGs and print PSNR/SSIM") { model, set, output };
         command.SetAction(parse =>
         {
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
             using var network = SuperResolutionModel.Load(context.Environment, path, expectedScale: card?.Scale);
             var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);

@@ -35,7 +35,7 @@ internal static class EvalCommand
         });
         command.SetAction(parse =>
         {
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             if (parse.GetValue(dehaze) && parse.GetValue(upscaler) is { } upscalerArgument)
             {
                 return EvaluatePlacement(context, parse.GetRequiredValue(model), upscalerArgument, parse.GetRequiredValue(set));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Effects.Upscale;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Editor.Commands;
 
@@ -15,9 +15,8 @@ internal static class InfoCommand
         var command = new Command("info", "Show a model's inputs, outputs and contract") { model };
         command.SetAction(parse =>
         {
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
-            var library = OrtLibrary.Shared;
             var output = context.Out;
             output.WriteLine($"file:      {path}");
             output.WriteLine($"size:      {new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes");
@@ -28,18 +27,17 @@ internal static class InfoCommand
                 output.WriteLine($"arch:      {card.Architecture}");
             }
 
-            output.WriteLine($"onnxruntime {library.Version}, providers: {string.Join(", ", library.GetAvailableProviders())}");
-            using (var session = InferenceSession.FromFile(context.Environment, path))
+            var environment = context.Environment;
+            output.WriteLine($"onnxruntime {environment.Version}, providers: {string.Join(", ", environment.AvailableProviders)}");
+            var (inputs, outputs) = OnnxModelInfo.Read(environment, path);
+            foreach (var node in inputs)
             {
-                foreach (var node in session.Inputs)
-                {
-                    output.WriteLine($"input:     {Describe(node)}");
-                }
+                output.WriteLine($"input:     {Describe(node)}");
+            }
 
-                foreach (var node in session.Outputs)
-                {
-                    output.WriteLine($"output:    {Describe(node)}");
-                }
+            foreach (var node in outputs)
+            {
+                output.WriteLine($"output:    {Describe(node)}");
             }
 
             try
@@ -57,11 +55,5 @@ internal static class InfoCommand
         return command;
     }
 
-    private static string Describe(NodeInfo node)
-    {
-        var dims = node.Shape.Select((d, i) =>
-            d >= 0 ? d.ToString(CultureInfo.InvariantCulture)
-                : i < node.SymbolicDimensions.Length && node.SymbolicDimensions[i].Length > 0 ? node.SymbolicDimensions[i] : "?");
-        return $"{node.Name} {node.ElementType} [{string.Join(", ", dims)}]";
-    }
+    private static string Describe(TensorDescription node) => $"{node.Name} {node.ElementType} [{string.Join(", ", node.Dimensions)}]";
 }

@@ -13,7 +13,7 @@ internal static class ModelsCommand
         var validate = new Command("validate", "Check every entry of Models/models.json against its file") { reEvaluate };
         validate.SetAction(parse =>
         {
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var manifest = context.Manifest;
             var failures = 0;
             foreach (var card in manifest.Models)
@@ -44,7 +44,7 @@ internal static class ModelsCommand
         var chart = new Command("chart", "Draw PSNR against multiply-adds for every model card, bicubic and the published points (SVG and/or PNG, ScottPlot)") { set, output };
         chart.SetAction(parse =>
         {
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var plot = Charts.PsnrMacsChart.Build(context.Manifest, parse.GetRequiredValue(set));
             foreach (var path in parse.GetRequiredValue(output))
             {

@@ -32,11 +32,11 @@ internal static class UpscaleCommand
                 throw new ArgumentException("--tile and --overlap must be 0 or more");
             }
 
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
             var image = ImageFile.Load(parse.GetRequiredValue(input));
 
-            using var options = context.CreateSessionOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
+            var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
             using var network = SuperResolutionModel.Load(context.Environment, path, options, card?.Scale);
             var upscaler = new TiledUpscaler(network);
             var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);

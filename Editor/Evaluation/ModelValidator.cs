@@ -1,6 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Editor.Evaluation;
 
@@ -16,13 +16,13 @@ internal static class ModelValidator
     private const double PsnrTolerance = 0.01;
     private const double SsimTolerance = 0.0001;
 
-    public static ValidationResult Validate(ModelManifest manifest, ModelCard card, OrtEnvironment environment, bool reEvaluate)
+    public static ValidationResult Validate(ModelManifest manifest, ModelCard card, OnnxEnvironment environment, bool reEvaluate)
     {
         try
         {
             var path = manifest.ResolveVerifiedFile(card);
             using var model = SuperResolutionModel.Load(environment, path, expectedScale: card.Scale);
-            var names = CheckNames(card, model.Session);
+            var names = CheckNames(card, OnnxModelInfo.Read(environment, path));
             if (names is not null)
             {
                 return new ValidationResult(card.Id, false, names);
@@ -54,10 +54,10 @@ internal static class ModelValidator
         }
     }
 
-    private static string? CheckNames(ModelCard card, InferenceSession session)
+    private static string? CheckNames(ModelCard card, (IReadOnlyList<TensorDescription> Inputs, IReadOnlyList<TensorDescription> Outputs) info)
     {
-        var input = session.Inputs[0].Name;
-        var output = session.Outputs[0].Name;
+        var input = info.Inputs[0].Name;
+        var output = info.Outputs[0].Name;
         if (card.Input is { } i && i.Name != input)
         {
             return $"card says input '{i.Name}', the model's is '{input}'";

@@ -1,6 +1,6 @@
 using NeuralPost.Core;
 using NeuralPost.Graphics;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Effects;
 
@@ -10,9 +10,10 @@ namespace NeuralPost.Effects;
 /// </summary>
 /// <param name="Device">The GPU the frames live on; passes create their buffers, programs and targets on it.</param>
 /// <param name="Ort">
-/// The ONNX Runtime environment inference sessions are created under, or null when the application has no ONNX
-/// Runtime (network passes then fall back: bilinear for the upscaler, pass-through for dehaze).
+/// The process's ONNX Runtime environment (<see cref="OnnxEnvironment.Create"/>, whose log should be <paramref name="Log"/>),
+/// or null when the application has no ONNX Runtime (network passes then fall back: bilinear for the upscaler,
+/// pass-through for dehaze).
 /// </param>
 /// <param name="Manifest">The model catalogue to find networks in, or null when none was found (same fallback).</param>
 /// <param name="Log">Receives one line per problem a pass works around (each problem is reported once).</param>
-public sealed record EffectServices(IGraphicsDevice Device, OrtEnvironment? Ort, ModelManifest? Manifest, Action<string> Log);
+public sealed record EffectServices(IGraphicsDevice Device, OnnxEnvironment? Ort, ModelManifest? Manifest, Action<string> Log);

@@ -1,7 +1,7 @@
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 // Usage: OfflineUpscale <in> <out.png|.jpg|.webp> [model-id]
 // The smallest complete use of the runtime API: find a model by id, load it, upscale an image in tiles.
@@ -16,7 +16,7 @@ try
 {
     var manifest = ModelManifest.LoadDefault();
     var card = manifest.Get(args.Length > 2 ? args[2] : "test-nearest-x2");
-    using var environment = new OrtEnvironment(OrtLoggingLevel.Warning);
+    var environment = OnnxEnvironment.Create(line => Console.Error.WriteLine(line));
     using var model = SuperResolutionModel.Load(environment, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
     var image = ImageFile.Load(args[0]);
     var result = new TiledUpscaler(model).Upscale(image, tileSize: 256, overlap: card.ReceptiveField ?? 16);

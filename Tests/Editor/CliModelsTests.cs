@@ -135,7 +135,7 @@ internal sealed class CliModelsTests
         var root = JsonNode.Parse(File.ReadAllText(_manifest))!;
         foreach (var (id, factor) in new[] { ("haze-identity", 1f), ("haze-darken", 0.5f) })
         {
-            File.WriteAllBytes(Path.Combine(_dir, "Testing", id + ".onnx"), Onnx.TinyOnnxModel.Scale(factor, Onnx.TinyOnnxModel.Float, 1L, 3L, "height", "width"));
+            File.WriteAllBytes(Path.Combine(_dir, "Testing", id + ".onnx"), Inference.TinyOnnxModel.Scale(factor, Inference.TinyOnnxModel.Float, 1L, 3L, "height", "width"));
             var card = root["models"]!.AsArray()[0]!.DeepClone();
             card["id"] = id;
             card["file"] = $"Testing/{id}.onnx";

@@ -14,9 +14,13 @@ internal static class CliRunner
         return (code, output.ToString(), error.ToString());
     }
 
-    public static (int ExitCode, string Out, string Err) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static (int ExitCode, string Out, string Err) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcessIn(TestContext.CurrentContext.TestDirectory, environment, args);
+
+    /// <summary>Runs the CLI from a copy of the build in <paramref name="directory"/> (e.g. one lacking a native library).</summary>
+    public static (int ExitCode, string Out, string Err) RunProcessIn(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "NeuralPost.Cli.dll");
+        var dll = Path.Combine(directory, "NeuralPost.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)

@@ -4,7 +4,7 @@ using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
 using NeuralPost.Imaging;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 using NeuralPost.Tests.Graphics;
 
 namespace NeuralPost.Tests.Effects;
@@ -17,7 +17,7 @@ internal sealed class EffectTestRig : IDisposable
 {
     private FrameTime _time = new(0f, 0d, 0);
 
-    public EffectTestRig(Rgb8Image picture, Size display, OrtEnvironment? ort, ModelManifest? manifest,
+    public EffectTestRig(Rgb8Image picture, Size display, OnnxEnvironment? ort, ModelManifest? manifest,
         TextureFormat cameraFormat = TextureFormat.Rgba8)
     {
         Device = GlTestDevice.CreateOrIgnore();

@@ -3,7 +3,8 @@ using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
 using NeuralPost.Imaging;
 using NeuralPost.Tests.Editor;
-using NeuralPost.Tests.Onnx;
+using NeuralPost.Inference;
+using NeuralPost.Tests.Inference;
 
 namespace NeuralPost.Tests.Effects;
 

@@ -32,6 +32,7 @@ public sealed class Dehaze : Component, IPostProcess
     private string? _configuredModelId;
     private bool _configured;
     private bool _reportedUnbound;
+    private bool _reportedGpuFallback;
 
     /// <summary>The pass's settings; changes take effect on the next frame.</summary>
     public DehazeSettings Settings
@@ -60,6 +61,7 @@ public sealed class Dehaze : Component, IPostProcess
         Release();
         _services = services;
         _reportedUnbound = false;
+        _reportedGpuFallback = false;
     }
 
     /// <inheritdoc/>
@@ -163,12 +165,19 @@ public sealed class Dehaze : Component, IPostProcess
         }
 
         var card = services.Manifest.Get(modelId);
+        string provider;
         try
         {
             _sizeMultiple = OfflineDehazer.ReadSizeMultiple(card);
-            var path = services.Manifest.ResolveVerifiedFile(card);
-            using var options = new Onnx.SessionOptions();
-            _model = SuperResolutionModel.Load(services.Ort, path, options, expectedScale: 1);
+            var loaded = ModelLoader.Load(services.Ort, services.Manifest.ResolveVerifiedFile(card), expectedScale: 1, FallbackPolicy.GpuThenCpuThenBilinear);
+            _model = loaded.Model;
+            provider = loaded.Provider;
+            // Said once per binding, as the upscaler does: the machine's providers do not change with the model.
+            if (loaded.GpuFallbackReason is { } gpuFallback && !_reportedGpuFallback)
+            {
+                _reportedGpuFallback = true;
+                services.Log($"Dehaze: no GPU inference: {gpuFallback}; using the CPU execution provider");
+            }
         }
         catch (Exception e) when (e is NeuralPostException or IOException or UnauthorizedAccessException)
         {
@@ -178,7 +187,7 @@ public sealed class Dehaze : Component, IPostProcess
 
         _resources ??= new DehazeResources(services.Device);
         ActiveModelId = modelId;
-        Status = $"{modelId} on CPU EP";
+        Status = $"{modelId} on {provider}";
     }
 
     /// <summary>Passes frames through for this configuration and logs why, once.</summary>

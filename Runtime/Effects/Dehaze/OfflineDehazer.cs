@@ -2,6 +2,7 @@ using System.Text.Json;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Effects.Dehaze;
 

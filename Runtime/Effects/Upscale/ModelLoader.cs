@@ -1,11 +1,12 @@
 using NeuralPost.Core;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Effects.Upscale;
 
 /// <summary>
-/// Opens a super-resolution network along a <see cref="FallbackPolicy"/>: a GPU execution provider first when the
-/// policy allows it, the CPU provider when that is unavailable or fails, with the reason for stepping down.
+/// Opens a network along a <see cref="FallbackPolicy"/>: a GPU execution provider first when the policy allows it,
+/// the CPU provider when that is unavailable or fails, with the reason for stepping down. The upscaler and the
+/// dehaze pass both load through here, so they pick providers the same way.
 /// </summary>
 internal static class ModelLoader
 {
@@ -17,52 +18,37 @@ internal static class ModelLoader
 
     /// <summary>Loads <paramref name="card"/>'s verified file; throws when even the CPU provider cannot load it.</summary>
     /// <exception cref="ModelManifestException">The file is missing or its hash differs.</exception>
-    /// <exception cref="OrtException">ONNX Runtime could not load the model on the CPU.</exception>
+    /// <exception cref="ModelLoadException">ONNX Runtime could not load the model on the CPU.</exception>
     /// <exception cref="ModelContractException">The model does not fit the super-resolution contract.</exception>
-    public static Loaded Load(OrtEnvironment ort, ModelManifest manifest, ModelCard card, FallbackPolicy policy)
+    public static Loaded Load(OnnxEnvironment ort, ModelManifest manifest, ModelCard card, FallbackPolicy policy) =>
+        Load(ort, manifest.ResolveVerifiedFile(card), card.Scale > 0 ? card.Scale : null, policy);
+
+    /// <summary>Loads a model file; throws when even the CPU provider cannot load it.</summary>
+    /// <exception cref="ModelLoadException">ONNX Runtime could not load the model on the CPU.</exception>
+    /// <exception cref="ModelContractException">The model does not fit the contract or <paramref name="expectedScale"/>.</exception>
+    public static Loaded Load(OnnxEnvironment ort, string path, int? expectedScale, FallbackPolicy policy)
     {
-        var path = manifest.ResolveVerifiedFile(card);
-        int? expectedScale = card.Scale > 0 ? card.Scale : null;
         string? gpuFallbackReason = null;
         if (policy == FallbackPolicy.GpuThenCpuThenBilinear)
         {
             foreach (var provider in GpuProviders)
             {
-                var gpu = TryLoadOnGpu(ort, path, expectedScale, provider, out var reason);
-                if (gpu is not null)
+                try
                 {
-                    return new Loaded(gpu, ShortName(provider) + " EP", null);
+                    var gpu = SuperResolutionModel.Load(ort, path, new RunnerOptions { Providers = [provider] }, expectedScale);
+                    return new Loaded(gpu, ExecutionProviderNames.ToDisplayName(gpu.ExecutionProvider), null);
                 }
-
-                gpuFallbackReason = gpuFallbackReason is null ? $"{provider} unavailable ({reason})" : $"{gpuFallbackReason}; {provider} unavailable ({reason})";
+                catch (NeuralPostException e)
+                {
+                    // The provider is not in this build, its libraries are missing, or it cannot take the graph: the CPU may still.
+                    var reason = e is ExecutionProviderUnavailableException unavailable ? unavailable.Reason : Inference.OneLine.Of(e.Message);
+                    gpuFallbackReason = (gpuFallbackReason is null ? "" : gpuFallbackReason + "; ") + $"{provider} unavailable ({reason})";
+                }
             }
         }
 
-        using var options = new SessionOptions();
-        return new Loaded(SuperResolutionModel.Load(ort, path, options, expectedScale), "CPU EP", gpuFallbackReason);
+        return new Loaded(SuperResolutionModel.Load(ort, path, RunnerOptions.Cpu, expectedScale), "CPU EP", gpuFallbackReason);
     }
 
-    private static SuperResolutionModel? TryLoadOnGpu(OrtEnvironment ort, string path, int? expectedScale, string provider,
-        out string reason)
-    {
-        try
-        {
-            using var options = new SessionOptions();
-            options.AppendExecutionProvider(provider);
-            reason = string.Empty;
-            return SuperResolutionModel.Load(ort, path, options, expectedScale);
-        }
-        catch (Exception e) when (e is NeuralPostException or InvalidOperationException)
-        {
-            // OrtException and ExecutionProviderUnavailableException are NeuralPostExceptions: a missing provider,
-            // its missing shared library, or a graph the provider cannot take. The CPU path may still work.
-            reason = OneLine(e.Message);
-            return null;
-        }
-    }
-
-    private static string ShortName(string provider) =>
-        provider.EndsWith("ExecutionProvider", StringComparison.Ordinal) ? provider[..^"ExecutionProvider".Length] : provider;
-
-    internal static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    internal static string OneLine(string text) => Inference.OneLine.Of(text);
 }

@@ -1,22 +1,21 @@
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Effects.Upscale;
 
 /// <summary>
-/// Input and output tensors for one input size, pinned and wrapped as <see cref="OrtValue"/>s once, so that
-/// running the network on every tile or frame of that size allocates nothing.
+/// Input and output tensors for one input size, bound to the network once, so that running it on every tile or
+/// frame of that size allocates nothing.
 /// </summary>
 public sealed class TileBuffers : IDisposable
 {
-    internal TileBuffers(int height, int width, int scale)
+    internal TileBuffers(int height, int width, int scale, INetworkRunner runner)
     {
         Height = height;
         Width = width;
         Scale = scale;
         Input = new float[3 * height * width];
         Output = new float[3 * height * scale * width * scale];
-        InputValue = OrtValue.CreateTensor(Input, [1, 3, height, width]);
-        OutputValue = OrtValue.CreateTensor(Output, [1, 3, height * scale, width * scale]);
+        Binding = runner.Bind(Input, NchwShape.Rgb(height, width), Output, NchwShape.Rgb(height * scale, width * scale));
     }
 
     /// <summary>Input height in pixels.</summary>
@@ -34,14 +33,8 @@ public sealed class TileBuffers : IDisposable
     /// <summary>Output tensor, NCHW RGB planes, written by <see cref="SuperResolutionModel.Run(TileBuffers)"/>.</summary>
     public float[] Output { get; }
 
-    internal OrtValue InputValue { get; }
-
-    internal OrtValue OutputValue { get; }
+    internal IBoundRun Binding { get; }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        InputValue.Dispose();
-        OutputValue.Dispose();
-    }
+    public void Dispose() => Binding.Dispose();
 }

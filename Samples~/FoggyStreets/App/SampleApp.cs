@@ -5,7 +5,7 @@ using NeuralPost.Effects.Dehaze;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Graphics;
 using NeuralPost.Hosting;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 using NeuralPost.Samples.FoggyStreets.Scene;
 
 namespace NeuralPost.Samples.FoggyStreets.App;
@@ -43,7 +43,7 @@ public sealed class SampleApp : IDisposable
     /// <param name="ort">ONNX Runtime for the networks, or null when it could not be loaded (the passes fall back).</param>
     /// <param name="manifest">The model manifest, or null when there is none (the passes fall back).</param>
     /// <param name="log">Where the world and the passes report problems.</param>
-    public static SampleApp Create(IGraphicsDevice device, SampleOptions options, OrtEnvironment? ort, ModelManifest? manifest, Action<string> log)
+    public static SampleApp Create(IGraphicsDevice device, SampleOptions options, OnnxEnvironment? ort, ModelManifest? manifest, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,5 +1,5 @@
 using NeuralPost.Core;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Samples.FoggyStreets.App;
 
@@ -10,4 +10,4 @@ namespace NeuralPost.Samples.FoggyStreets.App;
 /// <param name="Ort">ONNX Runtime environment, or null.</param>
 /// <param name="Manifest">Model manifest, or null.</param>
 /// <param name="Log">Receives the world's and the passes' messages.</param>
-public sealed record SampleEnvironment(OrtEnvironment? Ort, ModelManifest? Manifest, Action<string> Log);
+public sealed record SampleEnvironment(OnnxEnvironment? Ort, ModelManifest? Manifest, Action<string> Log);

@@ -1,5 +1,5 @@
 using NeuralPost.Effects.Upscale;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 
 namespace NeuralPost.Tests.Effects.Upscale;
 
@@ -21,12 +21,12 @@ internal sealed class SuperResolutionModelTests : OrtTestFixture
     }
 
     [Test]
-    public void CorruptModelFileGivesAnOrtError()
+    public void TruncatedModelFileIsAModelLoadError()
     {
         var path = Path.Combine(TestPaths.NewTempDirectory(), "corrupt.onnx");
         var bytes = File.ReadAllBytes(TestPaths.TestModel("test-blur-x2"));
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        Assert.That(() => SuperResolutionModel.Load(Ort, path), Throws.InstanceOf<global::NeuralPost.Core.NeuralPostException>());
+        Assert.That(() => SuperResolutionModel.Load(Ort, path), Throws.InstanceOf<ModelLoadException>().With.Message.Contains(path));
     }
 
     [Test]
@@ -60,10 +60,20 @@ internal sealed class SuperResolutionModelTests : OrtTestFixture
     }
 
     [Test]
-    public void SessionMetadataNamesTheSymbolicDimensions()
+    public void ModelInfoNamesTheSymbolicDimensions()
+    {
+        var (inputs, _) = OnnxModelInfo.Read(Ort, TestPaths.TestModel("test-nearest-x2"));
+        Assert.That(inputs[0].Dimensions.Skip(2), Is.EqualTo(new[] { "height", "width" }));
+    }
+
+    [Test]
+    public void RunsOnTheCpuProviderAndDeclaresDynamicSpatialDimensions()
     {
         using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
-        NodeInfo input = model.Session.Inputs[0];
-        Assert.That(input.SymbolicDimensions[2..], Is.EqualTo(new[] { "height", "width" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.ExecutionProvider, Is.EqualTo("CPUExecutionProvider"));
+            Assert.That(model.Runner.InputShape.ToString(), Is.EqualTo("1x3x?x?").Or.EqualTo("?x3x?x?"));
+        });
     }
 }

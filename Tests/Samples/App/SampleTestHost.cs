@@ -4,7 +4,7 @@ using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
 using NeuralPost.Imaging;
-using NeuralPost.Onnx;
+using NeuralPost.Inference;
 using NeuralPost.Samples.FoggyStreets.App;
 
 namespace NeuralPost.Tests.Samples.App;
@@ -15,7 +15,7 @@ internal sealed class SampleTestHost : IDisposable
     private readonly PatternScene _scene;
 
     /// <summary>Without <paramref name="ort"/> and <paramref name="manifest"/> the networks' passes run their fallbacks.</summary>
-    public SampleTestHost(GlDevice device, SampleOptions options, OrtEnvironment? ort = null, ModelManifest? manifest = null)
+    public SampleTestHost(GlDevice device, SampleOptions options, OnnxEnvironment? ort = null, ModelManifest? manifest = null)
     {
         Device = device;
         _scene = new PatternScene(device);
@@ -62,12 +62,12 @@ internal sealed class SampleTestHost : IDisposable
     }
 
     /// <summary>
-    /// A host whose dehaze model is <see cref="Onnx.TinyOnnxModel.WidthProbe"/> (every pixel becomes the width of the
+    /// A host whose dehaze model is <see cref="Inference.TinyOnnxModel.WidthProbe"/> (every pixel becomes the width of the
     /// frame it saw) at <paramref name="placement"/>, with no upscaler model (bilinear fallback).
     /// </summary>
-    public static SampleTestHost WithWidthProbeDehaze(OrtEnvironment ort, Size output, DehazePlacement placement, bool dehaze)
+    public static SampleTestHost WithWidthProbeDehaze(OnnxEnvironment ort, Size output, DehazePlacement placement, bool dehaze)
     {
-        var manifest = Effects.TestManifests.WithModel("dehaze", "dehaze", 1, Onnx.TinyOnnxModel.WidthProbe());
+        var manifest = Effects.TestManifests.WithModel("dehaze", "dehaze", 1, Inference.TinyOnnxModel.WidthProbe());
         var options = Options(output) with { Dehaze = dehaze, DehazePlacement = placement };
         var host = new SampleTestHost(Graphics.GlTestDevice.CreateOrIgnore(), options, ort, manifest);
         host.App.Dehaze.Settings.Strength = 1f;

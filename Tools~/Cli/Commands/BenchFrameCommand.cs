@@ -47,7 +47,7 @@ internal static class BenchFrameCommand
                 .Select(t => SampleArguments.ParseTier(t, "--tiers"))
                 .ToArray();
             var placements = DehazePlacements(parse.GetRequiredValue(dehaze));
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);
             using var device = GlDevice.CreateHeadless();
             SampleApp CreateApp(DehazePlacement placement) => SampleApp.Create(

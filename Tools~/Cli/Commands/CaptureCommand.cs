@@ -41,7 +41,7 @@ internal static class CaptureCommand
 
             var options = new CaptureOptions(kind, n, parse.GetRequiredValue(output), SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size"), factor,
                 parse.GetValue(citySeed), parse.GetValue(firstIndex));
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var logger = new OnceLogger(context.Err);
             using var device = GlDevice.CreateHeadless();
             context.Out.WriteLine($"capture: {device.Description}");

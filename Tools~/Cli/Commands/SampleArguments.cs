@@ -96,11 +96,12 @@ internal static class SampleArguments
         return new SampleEnvironment(ort, manifest, logger.Log);
     }
 
-    private static void OrtEnvironmentOrNull(CliContext context, OnceLogger logger, out Onnx.OrtEnvironment? ort)
+    private static void OrtEnvironmentOrNull(CliContext context, OnceLogger logger, out Inference.OnnxEnvironment? ort)
     {
         try
         {
-            ort = context.Environment;
+            // The passes' log is the engine's log, so ONNX Runtime's warnings go there too, each said once.
+            ort = Inference.OnnxEnvironment.Create(logger.Log, context.Verbose ? Inference.OnnxLogSeverity.Info : Inference.OnnxLogSeverity.Warning);
         }
         catch (NeuralPostException e)
         {

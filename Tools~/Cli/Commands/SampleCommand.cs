@@ -51,7 +51,7 @@ internal static class SampleCommand
                 throw new ArgumentException("--frames must be 0 or more and --frames-before-screenshot at least 1");
             }
 
-            using var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);
             context.Out.WriteLine($"sample: dehaze {(options.Dehaze ? "on" : "off")}, placed {SampleArguments.Describe(options.DehazePlacement)}");
             var screenshotPath = parse.GetValue(screenshot);
