@@ -1,3 +1,4 @@
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Inference;
 
@@ -44,10 +45,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     }
 
     /// <summary>Loads a dehaze network (id or file) for CPU use; dispose the returned model when done.</summary>
-    public (Effects.Upscale.SuperResolutionModel Model, Effects.Dehaze.OfflineDehazer Dehazer, ModelCard? Card) LoadDehazer(string idOrPath)
+    public (Effects.ImageNetwork Model, Effects.Dehaze.OfflineDehazer Dehazer, ModelCard? Card) LoadDehazer(string idOrPath)
     {
         var (path, card) = ResolveModel(idOrPath);
-        var model = Effects.Upscale.SuperResolutionModel.Load(Environment, path, expectedScale: 1);
+        var model = Effects.ImageNetwork.Load(Environment, path, expectedScale: 1);
         try
         {
             var multiple = card is null ? 16 : Effects.Dehaze.OfflineDehazer.ReadSizeMultiple(card);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralPost.Effects;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Editor.Evaluation;
 using NeuralPost.Effects.Upscale;
@@ -22,7 +23,7 @@ internal static class DemoCommand
         {
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
-            using var network = SuperResolutionModel.Load(context.Environment, path, expectedScale: card?.Scale);
+            using var network = ImageNetwork.Load(context.Environment, path, expectedScale: card?.Scale);
             var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
             var outDir = parse.GetRequiredValue(output);
             context.Out.WriteLine(SuperResolutionEvaluator.Header(label));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Editor.Evaluation;
@@ -48,7 +49,7 @@ internal static class EvalCommand
 
             var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
             var expected = parse.GetValue(scale) ?? card?.Scale;
-            using var network = SuperResolutionModel.Load(context.Environment, path, expectedScale: expected);
+            using var network = ImageNetwork.Load(context.Environment, path, expectedScale: expected);
             var setDir = SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set));
             var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
             var pairs = BenchmarkPairs.Open(setDir, network.Scale);
@@ -154,7 +155,7 @@ internal static class EvalCommand
         var (model, dehazer, _) = context.LoadDehazer(modelArgument);
         using var network = model;
         var (path, card) = context.ResolveModel(upscalerArgument);
-        using var upscaler = SuperResolutionModel.Load(context.Environment, path, expectedScale: card?.Scale);
+        using var upscaler = ImageNetwork.Load(context.Environment, path, expectedScale: card?.Scale);
         context.Out.WriteLine($"upscaler {card?.Id ?? Path.GetFileNameWithoutExtension(path)} x{upscaler.Scale}: render-resolution frames are the hazy frames bicubic-downscaled x{upscaler.Scale}; PSNR/SSIM on RGB against the clear frame");
         context.Out.WriteLine(DehazePlacementEvaluator.Header());
         var scores = DehazePlacementEvaluator.Evaluate(dehazer, upscaler, card?.ReceptiveField ?? 16, pairDirectory,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NeuralPost.Effects;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Inference;
@@ -42,7 +43,7 @@ internal static class InfoCommand
 
             try
             {
-                using var network = SuperResolutionModel.Load(context.Environment, path);
+                using var network = ImageNetwork.Load(context.Environment, path);
                 output.WriteLine($"contract:  image model, 1x3xHxW float32 RGB, upscales x{network.Scale}");
             }
             catch (ModelContractException e)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using NeuralPost.Effects;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
@@ -37,7 +38,7 @@ internal static class UpscaleCommand
             var image = ImageFile.Load(parse.GetRequiredValue(input));
 
             var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
-            using var network = SuperResolutionModel.Load(context.Environment, path, options, card?.Scale);
+            using var network = ImageNetwork.Load(context.Environment, path, options, card?.Scale);
             var upscaler = new TiledUpscaler(network);
             var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);
             var effectiveOverlap = overlapValue ?? card?.ReceptiveField ?? DefaultOverlap;

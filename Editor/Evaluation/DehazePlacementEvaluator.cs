@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralPost.Effects;
 using NeuralPost.Effects.Dehaze;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
@@ -23,7 +24,7 @@ internal static class DehazePlacementEvaluator
 {
     private const int TileSize = 512;
 
-    public static PlacementScore[] Evaluate(OfflineDehazer dehazer, SuperResolutionModel upscaler, int overlap,
+    public static PlacementScore[] Evaluate(OfflineDehazer dehazer, ImageNetwork upscaler, int overlap,
         string pairDirectory, Action<PlacementScore> onPair)
     {
         var tiles = new TiledUpscaler(upscaler);

@@ -1,3 +1,4 @@
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Inference;
@@ -21,7 +22,7 @@ internal static class ModelValidator
         try
         {
             var path = manifest.ResolveVerifiedFile(card);
-            using var model = SuperResolutionModel.Load(environment, path, expectedScale: card.Scale);
+            using var model = ImageNetwork.Load(environment, path, expectedScale: card.Scale);
             var names = CheckNames(card, OnnxModelInfo.Read(environment, path));
             if (names is not null)
             {

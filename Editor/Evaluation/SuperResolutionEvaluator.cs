@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
@@ -25,12 +26,12 @@ internal static class SuperResolutionEvaluator
     // tiles would change its statistics.
     public const int TileSize = 0;
 
-    public static SetScore Evaluate(SuperResolutionModel model, string setDirectory, int overlap,
+    public static SetScore Evaluate(ImageNetwork model, string setDirectory, int overlap,
         Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model") =>
         Evaluate(model, BenchmarkPairs.Open(setDirectory, model.Scale), overlap, onImage, outputDirectory, outputLabel);
 
     /// <summary>Scores <paramref name="model"/> on pairs already opened at its scale.</summary>
-    public static SetScore Evaluate(SuperResolutionModel model, BenchmarkPairs pairs, int overlap,
+    public static SetScore Evaluate(ImageNetwork model, BenchmarkPairs pairs, int overlap,
         Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model")
     {
         var scale = model.Scale;

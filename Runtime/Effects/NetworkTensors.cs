@@ -15,7 +15,7 @@ internal sealed class NetworkTensors : IDisposable
     private readonly IStorageBuffer _output;
     private readonly IReadbackBuffer _readback;
 
-    public NetworkTensors(IGraphicsDevice device, TensorLayout input, int scale, TileBuffers buffers)
+    public NetworkTensors(IGraphicsDevice device, TensorLayout input, int scale, NetworkBuffers buffers)
     {
         if (buffers.Width != input.TensorWidth || buffers.Height != input.TensorHeight || buffers.Scale != scale)
         {
@@ -45,7 +45,7 @@ internal sealed class NetworkTensors : IDisposable
     public TensorLayout OutputLayout { get; }
 
     /// <summary>The network's CPU tensors, owned by the model.</summary>
-    public TileBuffers Buffers { get; }
+    public NetworkBuffers Buffers { get; }
 
     /// <summary>Image to input tensor on the GPU.</summary>
     public void ToTensor(FrameKernels kernels, ITexture source) => kernels.ImageToTensor(source, _input, InputLayout);
@@ -53,10 +53,10 @@ internal sealed class NetworkTensors : IDisposable
     /// <summary>Starts copying the input tensor into the readback buffer.</summary>
     public void StartReadback() => _readback.StartRead(_input, 0, InputLayout.ByteSize);
 
-    /// <summary>Waits for the readback to land in <see cref="TileBuffers.Input"/>.</summary>
+    /// <summary>Waits for the readback to land in <see cref="NetworkBuffers.Input"/>.</summary>
     public void CompleteReadback() => _readback.Complete(MemoryMarshal.AsBytes(Buffers.Input.AsSpan()));
 
-    /// <summary>Copies <see cref="TileBuffers.Output"/> into the output tensor's storage buffer.</summary>
+    /// <summary>Copies <see cref="NetworkBuffers.Output"/> into the output tensor's storage buffer.</summary>
     public void UploadOutput() => _output.Upload(MemoryMarshal.AsBytes(Buffers.Output.AsSpan()));
 
     /// <summary>Output tensor to an image of the output's image size, optionally blended with the input.</summary>

@@ -1,3 +1,4 @@
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
@@ -17,7 +18,7 @@ try
     var manifest = ModelManifest.LoadDefault();
     var card = manifest.Get(args.Length > 2 ? args[2] : "test-nearest-x2");
     var environment = OnnxEnvironment.Create(line => Console.Error.WriteLine(line));
-    using var model = SuperResolutionModel.Load(environment, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
+    using var model = ImageNetwork.Load(environment, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
     var image = ImageFile.Load(args[0]);
     var result = new TiledUpscaler(model).Upscale(image, tileSize: 256, overlap: card.ReceptiveField ?? 16);
     ImageFile.Save(result, args[1]);

@@ -1,3 +1,4 @@
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Editor.Evaluation;
 using NeuralPost.Effects.Upscale;
@@ -22,7 +23,7 @@ internal sealed class ShippedModelQualityTests : OrtTestFixture
         var set5 = Path.Combine(TestPaths.BenchmarksOrIgnore(), "Set5");
         var manifest = ModelManifest.Load(TestPaths.Manifest);
         var card = manifest.Get(id);
-        using var model = SuperResolutionModel.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
+        using var model = ImageNetwork.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
 
         var score = SuperResolutionEvaluator.Evaluate(model, set5, card.ReceptiveField ?? 16, _ => { });
 

@@ -1,3 +1,4 @@
+using NeuralPost.Effects;
 using NeuralPost.Effects.Dehaze;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.ImageFiles;
@@ -28,7 +29,7 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
     [Test]
     public void PaddingToTheSizeMultipleIsCroppedAwayExactly()
     {
-        using var model = SuperResolutionModel.Load(Ort, WriteScaleModel(1f), expectedScale: 1);
+        using var model = ImageNetwork.Load(Ort, WriteScaleModel(1f), expectedScale: 1);
         var image = RandomImage(37, 21, seed: 1);
         Assert.That(new OfflineDehazer(model, 16).Process(image).Data, Is.EqualTo(image.Data));
     }
@@ -36,7 +37,7 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
     [Test]
     public void StrengthBlendsTheNetworkOutputWithTheInput()
     {
-        using var model = SuperResolutionModel.Load(Ort, WriteScaleModel(0.5f), expectedScale: 1);
+        using var model = ImageNetwork.Load(Ort, WriteScaleModel(0.5f), expectedScale: 1);
         var image = RandomImage(20, 12, seed: 2);
         var half = new OfflineDehazer(model, 4).Process(image, strength: 0.5f);
         for (var i = 0; i < image.Data.Length; i++)
@@ -48,14 +49,14 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
     [Test]
     public void AnUpscalingNetworkIsNotADehazer()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         Assert.That(() => new OfflineDehazer(model, 1), Throws.InstanceOf<ModelContractException>());
     }
 
     [Test]
     public void ExtremeFramesGiveFiniteOutput()
     {
-        using var model = SuperResolutionModel.Load(Ort, WriteScaleModel(1f), expectedScale: 1);
+        using var model = ImageNetwork.Load(Ort, WriteScaleModel(1f), expectedScale: 1);
         var dehazer = new OfflineDehazer(model, 16);
         var white = new Rgb8Image(33, 17);
         white.Data.AsSpan().Fill(255);
@@ -135,7 +136,7 @@ internal sealed class OfflineDehazerTests : OrtTestFixture
         }
 
         var card = manifest.Get("dehaze");
-        using var model = SuperResolutionModel.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: 1);
+        using var model = ImageNetwork.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: 1);
         var multiple = OfflineDehazer.ReadSizeMultiple(card);
         var buffers = model.GetBuffers(2 * multiple, 3 * multiple);
         buffers.Input.AsSpan().Fill(level / 255f); // 235: a wall of dense, bright fog

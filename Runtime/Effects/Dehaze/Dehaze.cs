@@ -27,7 +27,7 @@ public sealed class Dehaze : Component, IPostProcess
     private DehazeSettings _settings = new();
     private EffectServices? _services;
     private DehazeResources? _resources;
-    private SuperResolutionModel? _model;
+    private ImageNetwork? _model;
     private int _sizeMultiple = 1;
     private string? _configuredModelId;
     private bool _configured;
@@ -118,7 +118,7 @@ public sealed class Dehaze : Component, IPostProcess
     /// <inheritdoc/>
     protected override void OnDestroy() => Release();
 
-    private void RunNetwork(DehazeResources resources, SuperResolutionModel model, IRenderTarget source, IRenderTarget destination)
+    private void RunNetwork(DehazeResources resources, ImageNetwork model, IRenderTarget source, IRenderTarget destination)
     {
         var device = resources.Device;
         var input = FrameTextures.Readable(device, source, resources.SourceCopy);

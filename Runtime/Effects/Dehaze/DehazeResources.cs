@@ -29,7 +29,7 @@ internal sealed class DehazeResources : IDisposable
     public TargetSlot Output { get; } = new();
 
     /// <summary>Tensor buffers for a frame of this size, padded to <paramref name="sizeMultiple"/>.</summary>
-    public NetworkTensors GetTensors(SuperResolutionModel model, int width, int height, int sizeMultiple)
+    public NetworkTensors GetTensors(ImageNetwork model, int width, int height, int sizeMultiple)
     {
         if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height)
         {

@@ -13,13 +13,13 @@ namespace NeuralPost.Effects.Dehaze;
 /// </summary>
 public sealed class OfflineDehazer
 {
-    private readonly SuperResolutionModel _model;
+    private readonly ImageNetwork _model;
     private readonly int _sizeMultiple;
 
     /// <summary>Wraps a loaded scale-1 model; the model stays owned by the caller.</summary>
     /// <param name="model">A network whose output has the input's size.</param>
     /// <param name="sizeMultiple">Sides the network needs to divide by (1: any size).</param>
-    public OfflineDehazer(SuperResolutionModel model, int sizeMultiple)
+    public OfflineDehazer(ImageNetwork model, int sizeMultiple)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(sizeMultiple, 1);

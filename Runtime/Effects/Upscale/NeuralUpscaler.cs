@@ -25,7 +25,7 @@ public sealed partial class NeuralUpscaler : Component, IPostProcess, IPostProce
     private NeuralUpscalerSettings _settings = new();
     private EffectServices? _services;
     private UpscaleResources? _resources;
-    private SuperResolutionModel? _model;
+    private ImageNetwork? _model;
     private UpscalePath _path = UpscalePath.Unconfigured;
     private string? _configuredModelId;
     private FallbackPolicy _configuredPolicy;

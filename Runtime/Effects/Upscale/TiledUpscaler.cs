@@ -3,16 +3,16 @@ using NeuralPost.Imaging;
 namespace NeuralPost.Effects.Upscale;
 
 /// <summary>
-/// Upscales images of any size with a <see cref="SuperResolutionModel"/> by running it on overlapping tiles
+/// Upscales images of any size with a <see cref="ImageNetwork"/> by running it on overlapping tiles
 /// (see <see cref="TilePlan"/>) and cross-fading them, so memory stays bounded by the tile size while the result
 /// matches a single whole-image run.
 /// </summary>
 public sealed class TiledUpscaler
 {
-    private readonly SuperResolutionModel _model;
+    private readonly ImageNetwork _model;
 
     /// <summary>Creates an upscaler over a loaded model; the model stays owned by the caller.</summary>
-    public TiledUpscaler(SuperResolutionModel model)
+    public TiledUpscaler(ImageNetwork model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
@@ -93,7 +93,7 @@ public sealed class TiledUpscaler
         }
     }
 
-    private void Accumulate(TilePlan plan, Tile tile, TileBuffers buffers, float[] output, float[] weightSum,
+    private void Accumulate(TilePlan plan, Tile tile, NetworkBuffers buffers, float[] output, float[] weightSum,
         float[] weightsX, float[] weightsY, int outWidth, int outHeight)
     {
         var scale = _model.Scale;

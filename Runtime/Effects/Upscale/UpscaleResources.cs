@@ -55,7 +55,7 @@ internal sealed class UpscaleResources : IDisposable
     public TargetSlot Sharpened { get; } = new();
 
     /// <summary>The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input to <paramref name="model"/>.</summary>
-    public NetworkTensors GetTensors(SuperResolutionModel model, int width, int height)
+    public NetworkTensors GetTensors(ImageNetwork model, int width, int height)
     {
         if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
             && tensors.Buffers.Scale == model.Scale)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using NeuralPost.Effects;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 
@@ -27,7 +28,7 @@ internal sealed class ExportParityTests : OrtTestFixture
         RunPython("--model", model, "--scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--level", level.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", dir);
 
-        using var network = SuperResolutionModel.Load(Ort, Path.Combine(dir, "model.onnx"));
+        using var network = ImageNetwork.Load(Ort, Path.Combine(dir, "model.onnx"));
         var expectedScale = model == "lapsrn" ? 1 << level : scale;
         Assert.That(network.Scale, Is.EqualTo(expectedScale));
         AssertMatchesReference(network, dir);
@@ -54,13 +55,13 @@ internal sealed class ExportParityTests : OrtTestFixture
                 "--height", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--width", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--level", (card.Scale switch { 2 => 1, 4 => 2, _ => 3 }).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            using var network = SuperResolutionModel.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
+            using var network = ImageNetwork.Load(Ort, manifest.ResolveVerifiedFile(card), expectedScale: card.Scale);
             TestContext.Out.Write($"{card.Id}: ");
             AssertMatchesReference(network, dir, height, width);
         }
     }
 
-    internal static void AssertMatchesReference(SuperResolutionModel network, string dir, int height = 23, int width = 17)
+    internal static void AssertMatchesReference(ImageNetwork network, string dir, int height = 23, int width = 17)
     {
         var input = ReadFloats(Path.Combine(dir, "input.f32"));
         var expected = ReadFloats(Path.Combine(dir, "output.f32"));

@@ -1,3 +1,4 @@
+using NeuralPost.Effects;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
 
@@ -10,7 +11,7 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     [Test]
     public void NearestModelMatchesTheAnalyticNearestUpscaleExactly()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x3"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x3"));
         var input = AnalyticModels.RandomImage(13, 7, seed: 1);
         var output = new TiledUpscaler(model).Upscale(input, 13, 7, tileSize: 0, overlap: 0);
         Assert.That(model.Scale, Is.EqualTo(3));
@@ -20,7 +21,7 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     [Test]
     public void BlurModelMatchesTheCSharpReference()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-blur-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var input = AnalyticModels.RandomImage(21, 17, seed: 2);
         var output = new TiledUpscaler(model).Upscale(input, 21, 17, tileSize: 0, overlap: 0);
         Assert.That(AnalyticModels.MaxAbsDifference(output, AnalyticModels.BlurX2(input, 21, 17)), Is.LessThanOrEqualTo(1e-5f));
@@ -32,7 +33,7 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     [TestCase(11, 2 * BlurReceptiveField)]
     public void TiledEqualsUntiledWhenOverlapCoversTheReceptiveField(int tileSize, int overlap)
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-blur-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var upscaler = new TiledUpscaler(model);
         var input = AnalyticModels.RandomImage(53, 41, seed: 3);
         var whole = upscaler.Upscale(input, 53, 41, tileSize: 0, overlap: 0);
@@ -45,7 +46,7 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     public void TiledDiffersWhenOverlapIsTooSmall(int overlap)
     {
         // The counterpart of the test above: proves that test could fail.
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-blur-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var upscaler = new TiledUpscaler(model);
         var input = AnalyticModels.RandomImage(53, 41, seed: 3);
         var whole = upscaler.Upscale(input, 53, 41, tileSize: 0, overlap: 0);
@@ -56,7 +57,7 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     [Test]
     public void ReportsProgressPerTileAndUpscales8BitImages()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         var image = new Rgb8Image(40, 30);
         new Random(4).NextBytes(image.Data);
         var reports = new List<TileProgress>();
@@ -69,7 +70,7 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     [Test]
     public void CancellationStopsBetweenTiles()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.That(() => new TiledUpscaler(model).Upscale(new float[3 * 20 * 20], 20, 20, 8, 2, null, cancel.Token),

@@ -1,22 +1,23 @@
+using NeuralPost.Effects;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Inference;
 
-namespace NeuralPost.Tests.Effects.Upscale;
+namespace NeuralPost.Tests.Effects;
 
-internal sealed class SuperResolutionModelTests : OrtTestFixture
+internal sealed class ImageNetworkTests : OrtTestFixture
 {
     [TestCase("test-gray-input", "1x3xHxW")]
     [TestCase("test-uint8-input", "float32")]
     public void RejectsModelsOutsideTheImageContract(string name, string expected)
     {
-        Assert.That(() => SuperResolutionModel.Load(Ort, TestPaths.TestModel(name)),
+        Assert.That(() => ImageNetwork.Load(Ort, TestPaths.TestModel(name)),
             Throws.InstanceOf<ModelContractException>().With.Message.Contains(expected));
     }
 
     [Test]
     public void RejectsAScaleThatDisagreesWithTheCard()
     {
-        Assert.That(() => SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"), expectedScale: 4),
+        Assert.That(() => ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"), expectedScale: 4),
             Throws.InstanceOf<ModelContractException>().With.Message.Contains("x2"));
     }
 
@@ -26,13 +27,13 @@ internal sealed class SuperResolutionModelTests : OrtTestFixture
         var path = Path.Combine(TestPaths.NewTempDirectory(), "corrupt.onnx");
         var bytes = File.ReadAllBytes(TestPaths.TestModel("test-blur-x2"));
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        Assert.That(() => SuperResolutionModel.Load(Ort, path), Throws.InstanceOf<ModelLoadException>().With.Message.Contains(path));
+        Assert.That(() => ImageNetwork.Load(Ort, path), Throws.InstanceOf<ModelLoadException>().With.Message.Contains(path));
     }
 
     [Test]
     public void BuffersAreCreatedOncePerSizeAndRunsAllocateNothing()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         var buffers = model.GetBuffers(24, 32);
         Assert.That(model.GetBuffers(24, 32), Is.SameAs(buffers));
         Assert.That(model.GetBuffers(32, 24), Is.Not.SameAs(buffers));
@@ -52,7 +53,7 @@ internal sealed class SuperResolutionModelTests : OrtTestFixture
     [Test]
     public void DisposedModelRefusesWork()
     {
-        var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         var buffers = model.GetBuffers(4, 4);
         model.Dispose();
         Assert.That(() => model.Run(buffers), Throws.InstanceOf<ObjectDisposedException>());
@@ -69,7 +70,7 @@ internal sealed class SuperResolutionModelTests : OrtTestFixture
     [Test]
     public void RunsOnTheCpuProviderAndDeclaresDynamicSpatialDimensions()
     {
-        using var model = SuperResolutionModel.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
+        using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-nearest-x2"));
         Assert.Multiple(() =>
         {
             Assert.That(model.ExecutionProvider, Is.EqualTo("CPUExecutionProvider"));

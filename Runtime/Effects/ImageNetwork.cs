@@ -1,19 +1,20 @@
 using NeuralPost.Inference;
 
-namespace NeuralPost.Effects.Upscale;
+namespace NeuralPost.Effects;
 
 /// <summary>
-/// A super-resolution network behind an <see cref="INetworkRunner"/>: checks the model's contract on load, finds
-/// its scale, and runs it on reusable per-size buffers.
+/// An image-to-image network behind an <see cref="INetworkRunner"/>: RGB in, RGB out, the output an integer scale s
+/// of the input per axis (s &gt; 1 for super-resolution, s = 1 for the dehaze network). Checks that contract on load,
+/// finds s by a probe run, and runs on reusable per-size <see cref="NetworkBuffers"/>.
 /// </summary>
-public sealed class SuperResolutionModel : IDisposable
+public sealed class ImageNetwork : IDisposable
 {
     private const int ProbeSize = 16;
     private readonly INetworkRunner _runner;
-    private readonly Dictionary<(int Height, int Width), TileBuffers> _buffers = [];
+    private readonly Dictionary<(int Height, int Width), NetworkBuffers> _buffers = [];
     private bool _disposed;
 
-    private SuperResolutionModel(INetworkRunner runner, int scale, string path)
+    private ImageNetwork(INetworkRunner runner, int scale, string path)
     {
         _runner = runner;
         Scale = scale;
@@ -39,13 +40,13 @@ public sealed class SuperResolutionModel : IDisposable
     /// <exception cref="ModelLoadException">The file is missing, truncated or corrupt.</exception>
     /// <exception cref="ModelContractException">The model does not fit the contract.</exception>
     /// <exception cref="ExecutionProviderUnavailableException">A provider <paramref name="options"/> requires is unavailable.</exception>
-    public static SuperResolutionModel Load(OnnxEnvironment environment, string path, RunnerOptions? options = null, int? expectedScale = null) =>
+    public static ImageNetwork Load(OnnxEnvironment environment, string path, RunnerOptions? options = null, int? expectedScale = null) =>
         FromRunner(OnnxNetworkRunner.Open(environment, path, options), path, expectedScale);
 
     /// <summary>Wraps a runner (owned from then on, disposed on failure) after checking the contract as <see cref="Load"/> does.</summary>
     /// <exception cref="ModelContractException">The model does not fit the contract.</exception>
     /// <exception cref="InferenceException">The probe run failed.</exception>
-    public static SuperResolutionModel FromRunner(INetworkRunner runner, string path, int? expectedScale = null)
+    public static ImageNetwork FromRunner(INetworkRunner runner, string path, int? expectedScale = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         try
@@ -62,7 +63,7 @@ public sealed class SuperResolutionModel : IDisposable
                 throw new ModelContractException($"{path}: the manifest says scale {expected}, the model upscales x{scale}");
             }
 
-            return new SuperResolutionModel(runner, scale, path);
+            return new ImageNetwork(runner, scale, path);
         }
         catch
         {
@@ -74,23 +75,23 @@ public sealed class SuperResolutionModel : IDisposable
     /// <summary>
     /// Returns the buffers for an input of this size, creating and binding them on first use and reusing them afterwards.
     /// </summary>
-    public TileBuffers GetBuffers(int height, int width)
+    public NetworkBuffers GetBuffers(int height, int width)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         if (!_buffers.TryGetValue((height, width), out var buffers))
         {
-            buffers = new TileBuffers(height, width, Scale, _runner);
+            buffers = new NetworkBuffers(height, width, Scale, _runner);
             _buffers.Add((height, width), buffers);
         }
 
         return buffers;
     }
 
-    /// <summary>Runs the network from <see cref="TileBuffers.Input"/> into <see cref="TileBuffers.Output"/>; allocates nothing.</summary>
+    /// <summary>Runs the network from <see cref="NetworkBuffers.Input"/> into <see cref="NetworkBuffers.Output"/>; allocates nothing.</summary>
     /// <exception cref="InferenceException">Inference failed.</exception>
-    public void Run(TileBuffers buffers)
+    public void Run(NetworkBuffers buffers)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(buffers);

@@ -1,14 +1,14 @@
 using NeuralPost.Inference;
 
-namespace NeuralPost.Effects.Upscale;
+namespace NeuralPost.Effects;
 
 /// <summary>
 /// Input and output tensors for one input size, bound to the network once, so that running it on every tile or
 /// frame of that size allocates nothing.
 /// </summary>
-public sealed class TileBuffers : IDisposable
+public sealed class NetworkBuffers : IDisposable
 {
-    internal TileBuffers(int height, int width, int scale, INetworkRunner runner)
+    internal NetworkBuffers(int height, int width, int scale, INetworkRunner runner)
     {
         Height = height;
         Width = width;
@@ -30,7 +30,7 @@ public sealed class TileBuffers : IDisposable
     /// <summary>Input tensor, NCHW RGB planes in [0,1].</summary>
     public float[] Input { get; }
 
-    /// <summary>Output tensor, NCHW RGB planes, written by <see cref="SuperResolutionModel.Run(TileBuffers)"/>.</summary>
+    /// <summary>Output tensor, NCHW RGB planes, written by <see cref="ImageNetwork.Run(NetworkBuffers)"/>.</summary>
     public float[] Output { get; }
 
     internal IBoundRun Binding { get; }

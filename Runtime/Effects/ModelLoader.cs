@@ -1,7 +1,7 @@
 using NeuralPost.Core;
 using NeuralPost.Inference;
 
-namespace NeuralPost.Effects.Upscale;
+namespace NeuralPost.Effects;
 
 /// <summary>
 /// Opens a network along a <see cref="FallbackPolicy"/>: a GPU execution provider first when the policy allows it,
@@ -14,7 +14,7 @@ internal static class ModelLoader
     internal static readonly string[] GpuProviders = ["CUDAExecutionProvider"];
 
     /// <summary>A loaded network, the provider it runs on (e.g. "CPU EP"), and why a GPU provider was not used, if one was tried.</summary>
-    public sealed record Loaded(SuperResolutionModel Model, string Provider, string? GpuFallbackReason);
+    public sealed record Loaded(ImageNetwork Model, string Provider, string? GpuFallbackReason);
 
     /// <summary>Loads <paramref name="card"/>'s verified file; throws when even the CPU provider cannot load it.</summary>
     /// <exception cref="ModelManifestException">The file is missing or its hash differs.</exception>
@@ -35,7 +35,7 @@ internal static class ModelLoader
             {
                 try
                 {
-                    var gpu = SuperResolutionModel.Load(ort, path, new RunnerOptions { Providers = [provider] }, expectedScale);
+                    var gpu = ImageNetwork.Load(ort, path, new RunnerOptions { Providers = [provider] }, expectedScale);
                     return new Loaded(gpu, ExecutionProviderNames.ToDisplayName(gpu.ExecutionProvider), null);
                 }
                 catch (NeuralPostException e)
@@ -47,7 +47,7 @@ internal static class ModelLoader
             }
         }
 
-        return new Loaded(SuperResolutionModel.Load(ort, path, RunnerOptions.Cpu, expectedScale), "CPU EP", gpuFallbackReason);
+        return new Loaded(ImageNetwork.Load(ort, path, RunnerOptions.Cpu, expectedScale), "CPU EP", gpuFallbackReason);
     }
 
     internal static string OneLine(string text) => Inference.OneLine.Of(text);
