@@ -16,13 +16,6 @@ internal static class ModelLoader
     /// <summary>A loaded network, the provider it runs on (e.g. "CPU EP"), and why a GPU provider was not used, if one was tried.</summary>
     public sealed record Loaded(ImageNetwork Model, string Provider, string? GpuFallbackReason);
 
-    /// <summary>Loads <paramref name="card"/>'s verified file; throws when even the CPU provider cannot load it.</summary>
-    /// <exception cref="ModelManifestException">The file is missing or its hash differs.</exception>
-    /// <exception cref="ModelLoadException">ONNX Runtime could not load the model on the CPU.</exception>
-    /// <exception cref="ModelContractException">The model does not fit the super-resolution contract.</exception>
-    public static Loaded Load(OnnxEnvironment ort, ModelManifest manifest, ModelCard card, FallbackPolicy policy) =>
-        Load(ort, manifest.ResolveVerifiedFile(card), card.Scale > 0 ? card.Scale : null, policy);
-
     /// <summary>Loads a model file; throws when even the CPU provider cannot load it.</summary>
     /// <exception cref="ModelLoadException">ONNX Runtime could not load the model on the CPU.</exception>
     /// <exception cref="ModelContractException">The model does not fit the contract or <paramref name="expectedScale"/>.</exception>

@@ -50,6 +50,7 @@ internal sealed class DehazeTests : OrtTestFixture
             Assert.That(rig.ReadDisplay().Data, Is.EqualTo(picture.Data));
             Assert.That(rig.Log, Is.Empty);
             Assert.That(dehaze.Status, Is.EqualTo("disabled"));
+            Assert.That(dehaze.IsActive(), Is.False, "the pipeline skips it");
             Assert.That(rig.World.Timings.TryGet(PassTimingNames.Dehaze, out _), Is.False, "nothing ran, nothing was timed");
         });
     }

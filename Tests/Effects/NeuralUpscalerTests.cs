@@ -232,12 +232,17 @@ internal sealed class NeuralUpscalerTests : OrtTestFixture
 
         rig.Frame();
         var copied = rig.ReadDisplay();
+        var liveWhileSkipped = rig.Device.LiveResourceCount;
+        var activeWhileCopying = upscaler.IsActive();
         upscaler.Settings.SharpenAmount = 1f;
         rig.Frame();
         var sharpened = rig.ReadDisplay();
 
         Assert.Multiple(() =>
         {
+            Assert.That(activeWhileCopying, Is.False, "native without sharpening changes nothing, so the pipeline skips it");
+            Assert.That(upscaler.IsActive(), Is.True, "sharpening makes it active");
+            Assert.That(rig.Device.LiveResourceCount, Is.GreaterThan(liveWhileSkipped), "a skipped pass allocated none of its GPU resources");
             Assert.That(copied.Data, Is.EqualTo(picture.Data));
             Assert.That(GlPixels.MaxDifference(sharpened, picture), Is.GreaterThan(0));
             Assert.That(upscaler.Status, Is.EqualTo("native (no network)"));

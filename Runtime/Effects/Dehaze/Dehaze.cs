@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Graphics;
@@ -19,20 +18,14 @@ namespace NeuralPost.Effects.Dehaze;
 /// with the reason, when the model fails to load or run. Disabled (or at strength 0) it copies the frame and does
 /// nothing else.
 /// </remarks>
-public sealed class Dehaze : Component, IPostProcess
+public sealed class Dehaze : NeuralPass
 {
     /// <summary>Card field naming the multiple a dehaze network needs its input sides to be.</summary>
     public const string SizeMultipleField = "sizeMultiple";
 
     private DehazeSettings _settings = new();
-    private EffectServices? _services;
     private DehazeResources? _resources;
-    private ImageNetwork? _model;
     private int _sizeMultiple = 1;
-    private string? _configuredModelId;
-    private bool _configured;
-    private bool _reportedUnbound;
-    private bool _reportedGpuFallback;
 
     /// <summary>The pass's settings; changes take effect on the next frame.</summary>
     public DehazeSettings Settings
@@ -45,52 +38,43 @@ public sealed class Dehaze : Component, IPostProcess
         }
     }
 
-    /// <summary>
-    /// What the pass does, e.g. <c>dehaze on CPU EP</c>, <c>disabled</c> or
-    /// <c>pass-through: no dehaze model 'dehaze' installed</c>.
-    /// </summary>
-    public string Status { get; private set; } = "not rendered yet";
-
-    /// <summary>Manifest id of the running dehaze network, or null when frames pass through.</summary>
-    public string? ActiveModelId { get; private set; }
-
-    /// <summary>Gives the pass the application's services; call it before the first frame.</summary>
-    public void Bind(EffectServices services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        Release();
-        _services = services;
-        _reportedUnbound = false;
-        _reportedGpuFallback = false;
-    }
+    /// <inheritdoc/>
+    protected override string FallbackDescription => "passing frames through unchanged";
 
     /// <inheritdoc/>
-    public Size GetOutputSize(Size input, Camera camera) => input;
+    protected override string FallbackStatus => "pass-through";
 
     /// <inheritdoc/>
-    public void OnRenderImage(IRenderTarget source, IRenderTarget destination, PostProcessContext context)
+    protected override string InactiveStatus => "disabled";
+
+    /// <summary>False when disabled or at strength 0: the pipeline then skips the pass.</summary>
+    public override bool IsActive() => _settings.IsActive();
+
+    /// <inheritdoc/>
+    public override Size GetOutputSize(Size input, Camera camera) => input;
+
+    /// <inheritdoc/>
+    public override void OnRenderImage(IRenderTarget source, IRenderTarget destination, PostProcessContext context)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(context);
-        if (!_settings.IsActive())
+        // A host that calls the pass without asking IsActive still gets the frame, untouched.
+        if (!IsActive())
         {
-            Status = "disabled";
-            PassThrough(source, destination, context);
+            BlitWithoutNetwork(source, destination, context);
             return;
         }
 
-        if (_services is null)
+        if (BoundOrFallBack(source, destination, context) is not { } services)
         {
-            ReportUnbound();
-            PassThrough(source, destination, context);
             return;
         }
 
-        Configure(_services);
-        if (_model is null)
+        Configure(services);
+        if (Network is not { } network)
         {
-            PassThrough(source, destination, context);
+            BlitWithoutNetwork(source, destination, context);
             return;
         }
 
@@ -98,25 +82,26 @@ public sealed class Dehaze : Component, IPostProcess
         resources.Timer.Begin();
         try
         {
-            RunNetwork(resources, _model, source, destination);
+            RunNetwork(resources, network, source, destination);
             resources.Timer.End(context.Timings);
         }
         catch (Exception e) // Whatever broke, the frame must still come out; the reason is logged once.
         {
             resources.Timer.Cancel();
-            Disable(_services, $"dehaze failed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
-            PassThrough(source, destination, context);
+            FallBack(services, $"dehaze failed: {Describe(e)}");
+            BlitWithoutNetwork(source, destination, context);
         }
     }
 
     /// <inheritdoc/>
-    protected override void OnEnable() => _configured = false;
+    protected override void ReleaseTensors() => _resources?.ReleaseTensors();
 
     /// <inheritdoc/>
-    protected override void OnDisable() => Release();
-
-    /// <inheritdoc/>
-    protected override void OnDestroy() => Release();
+    protected override void ReleaseResources()
+    {
+        _resources?.Dispose();
+        _resources = null;
+    }
 
     private void RunNetwork(DehazeResources resources, ImageNetwork model, IRenderTarget source, IRenderTarget destination)
     {
@@ -144,87 +129,41 @@ public sealed class Dehaze : Component, IPostProcess
     private void Configure(EffectServices services)
     {
         var modelId = _settings.ModelId;
-        if (_configured && string.Equals(modelId, _configuredModelId, StringComparison.Ordinal))
+        if (IsConfiguredFor(modelId, variant: 0))
         {
             return;
         }
 
-        ReleaseModel();
-        _configured = true;
-        _configuredModelId = modelId;
-        if (services.Ort is null || services.Manifest is null)
+        BeginConfigure(modelId, variant: 0);
+        if (!CanRunNetworks(services, modelId))
         {
-            Disable(services, services.Ort is null ? "no ONNX Runtime environment was bound" : "no model manifest was bound");
             return;
         }
 
-        if (!services.Manifest.Contains(modelId))
+        if (!services.Manifest!.Contains(modelId))
         {
-            Disable(services, $"no dehaze model '{modelId}' installed");
+            FallBack(services, $"no dehaze model '{modelId}' installed");
             return;
         }
 
         var card = services.Manifest.Get(modelId);
-        string provider;
         try
         {
             _sizeMultiple = OfflineDehazer.ReadSizeMultiple(card);
-            var loaded = ModelLoader.Load(services.Ort, services.Manifest.ResolveVerifiedFile(card), expectedScale: 1, FallbackPolicy.GpuThenCpuThenBilinear);
-            _model = loaded.Model;
-            provider = loaded.Provider;
-            // Said once per binding, as the upscaler does: the machine's providers do not change with the model.
-            if (loaded.GpuFallbackReason is { } gpuFallback && !_reportedGpuFallback)
-            {
-                _reportedGpuFallback = true;
-                services.Log($"Dehaze: no GPU inference: {gpuFallback}; using the CPU execution provider");
-            }
         }
-        catch (Exception e) when (e is NeuralPostException or IOException or UnauthorizedAccessException)
+        catch (NeuralPostException e)
         {
-            Disable(services, $"dehaze model '{modelId}' failed to load: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            FallBack(services, $"model {modelId} failed to load: {Describe(e)}");
+            return;
+        }
+
+        // The dehaze settings carry no fallback policy: the network runs wherever the upscaler's default would.
+        if (!TryLoadNetwork(services, card, expectedScale: 1, FallbackPolicy.GpuThenCpuThenBilinear, out var provider))
+        {
             return;
         }
 
         _resources ??= new DehazeResources(services.Device);
-        ActiveModelId = modelId;
-        Status = $"{modelId} on {provider}";
-    }
-
-    /// <summary>Passes frames through for this configuration and logs why, once.</summary>
-    private void Disable(EffectServices services, string reason)
-    {
-        ReleaseModel();
-        Status = "pass-through: " + reason;
-        services.Log($"Dehaze: passing frames through unchanged: {reason}");
-    }
-
-    private void ReportUnbound()
-    {
-        Status = "pass-through: not bound (call Bind with the application's services)";
-        if (!_reportedUnbound)
-        {
-            _reportedUnbound = true;
-            Console.Error.WriteLine($"Dehaze on '{GameObject.Name}': Bind was not called; passing frames through");
-        }
-    }
-
-    private static void PassThrough(IRenderTarget source, IRenderTarget destination, PostProcessContext context) =>
-        context.Copier.Blit(source, destination,
-            source.Width == destination.Width && source.Height == destination.Height ? BlitFilter.Nearest : BlitFilter.Linear);
-
-    private void ReleaseModel()
-    {
-        _resources?.ReleaseTensors();
-        _model?.Dispose();
-        _model = null;
-        ActiveModelId = null;
-    }
-
-    private void Release()
-    {
-        ReleaseModel();
-        _resources?.Dispose();
-        _resources = null;
-        _configured = false;
+        SetStatus($"{modelId} on {provider}");
     }
 }

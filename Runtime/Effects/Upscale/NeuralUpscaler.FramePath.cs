@@ -13,7 +13,7 @@ public sealed partial class NeuralUpscaler
     private void RenderNetwork(IRenderTarget source, IRenderTarget destination, PostProcessContext context)
     {
         var resources = _resources!;
-        var model = _model!;
+        var model = Network!;
         var timings = context.Timings;
         var stage = PassTimingNames.ImageToTensor;
         try
@@ -68,8 +68,8 @@ public sealed partial class NeuralUpscaler
         catch (Exception e) // Whatever broke, the frame must still come out; the reason is logged once.
         {
             resources.CancelTimers();
-            FallBack(_services!, $"{stage} failed: {Describe(e)}");
-            context.Copier.Blit(source, destination, FilterFor(source, destination));
+            FallBack(Services!, $"{stage} failed: {Describe(e)}");
+            BlitWithoutNetwork(source, destination, context);
         }
     }
 
