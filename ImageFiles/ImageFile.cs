@@ -1,3 +1,4 @@
+using NeuralPost.Core;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.ImageFiles;
@@ -44,7 +45,8 @@ public static class ImageFile
     /// <param name="path">The output file; its folder must exist.</param>
     /// <param name="options">Encoder settings; <see cref="ImageWriteOptions.Default"/> when null.</param>
     /// <exception cref="UnsupportedImageFormatException">The extension is not .png, .jpg, .jpeg or .webp (checked before encoding).</exception>
-    /// <exception cref="IOException">The file cannot be written, or the encoder failed.</exception>
+    /// <exception cref="IOException">The file cannot be written (the message names it; an existing file is unchanged), or the encoder failed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
     public static void Save(Rgb8Image image, string path, ImageWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -7,6 +7,7 @@ namespace NeuralPost.ImageFiles;
 /// <summary>Encodes an <see cref="Rgb8Image"/> through Skia's PNG, JPEG and WebP encoders.</summary>
 internal static class SkiaEncoder
 {
+    /// <exception cref="IOException">The encoder failed, or <paramref name="destination"/> did.</exception>
     public static void Encode(Rgb8Image image, ImageFileFormat format, ImageWriteOptions options, Stream destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Quality, 1, nameof(options));
@@ -20,7 +21,9 @@ internal static class SkiaEncoder
         try
         {
             using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), image.Width * 4);
-            using var wrapped = new SKManagedWStream(destination, disposeManagedStream: false);
+            // Encoded in native memory, then written: a managed stream under Skia would be called back from native
+            // code, where an I/O error (a full disk) cannot unwind and kills the process.
+            using var wrapped = new SKDynamicMemoryWStream();
             var written = format switch
             {
                 ImageFileFormat.Png => pixmap.Encode(wrapped, new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 6)),
@@ -33,7 +36,8 @@ internal static class SkiaEncoder
                 throw new IOException($"Skia's {format} encoder failed on a {image.Width}x{image.Height} image");
             }
 
-            wrapped.Flush();
+            using var encoded = wrapped.DetachAsData();
+            destination.Write(encoded.AsSpan());
         }
         finally
         {

@@ -1,6 +1,6 @@
 using System.CommandLine.Parsing;
 using System.Text;
-using NeuralPost.ImageFiles;
+using NeuralPost.Core;
 using ScottPlot;
 
 namespace NeuralPost.Editor.Charts;
@@ -10,6 +10,7 @@ internal static class ChartFile
 {
     /// <summary>Writes <paramref name="plot"/> at <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
     /// <exception cref="ArgumentException">The extension is neither .svg nor .png.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing chart is unchanged.</exception>
     public static void Save(Plot plot, string path, int width, int height)
     {
         var bytes = Path.GetExtension(path).ToUpperInvariant() switch
@@ -18,7 +19,7 @@ internal static class ChartFile
             ".PNG" => plot.GetImageBytes(width, height, ImageFormat.Png),
             _ => throw new ArgumentException(Refusal(path)),
         };
-        AtomicFile.Write(path, stream => stream.Write(bytes));
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>A command-line validator: every value must end in .svg or .png (a usage error otherwise).</summary>

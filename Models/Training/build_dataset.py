@@ -34,6 +34,8 @@ import sys
 
 from PIL import Image
 
+import atomic
+
 PACKAGES = [
     "lomiri-wallpapers-16.04",
     "lomiri-wallpapers-20.04",
@@ -170,9 +172,7 @@ def main(argv=None):
         "val": val,
         "train": train,
     }
-    with open(args.splits, "w") as fh:
-        json.dump(splits, fh, indent=1)
-        fh.write("\n")
+    atomic.write_text(args.splits, json.dumps(splits, indent=1) + "\n")
     print(f"wrote {args.splits}: {len(train)} train / {len(val)} val")
     return 0
 

@@ -20,6 +20,8 @@ if HERE not in sys.path:
 
 import torch  # noqa: E402
 
+import atomic  # noqa: E402
+
 from export import export_module  # noqa: E402
 from macs import macs_per_output_mp  # noqa: E402
 from models import load_checkpoint, load_checkpoint_model  # noqa: E402
@@ -110,8 +112,7 @@ def main(argv=None):
     buffer = io.BytesIO()
     torch.save({"model_name": name, "scale": meta["scale"], "state_dict": model.state_dict(), "iteration": iterations},
                buffer)
-    with open(os.path.join(weights_dir, f"{a.id}.pt"), "wb") as fh:
-        fh.write(buffer.getvalue())
+    atomic.write_bytes(os.path.join(weights_dir, f"{a.id}.pt"), buffer.getvalue())
 
     card = {
         "id": a.id,
@@ -147,9 +148,9 @@ def write_card(card, manifest_path):
     if old and old.get("sha256") == card["sha256"] and "metrics" in old:
         card["metrics"] = old["metrics"]
     manifest["models"] = [m for m in manifest["models"] if m["id"] != card["id"]] + [card]
-    with open(manifest_path, "w") as fh:
-        json.dump(manifest, fh, indent=2)
-        fh.write("\n")
+    # Serialized whole before the file is touched: a card that fails to serialize or a full disk leaves the old
+    # manifest as it was.
+    atomic.write_text(manifest_path, json.dumps(manifest, indent=2) + "\n")
 
 
 if __name__ == "__main__":

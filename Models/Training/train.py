@@ -13,6 +13,7 @@ held-out photos are evaluated (PSNR on Y) and a line is appended to
 weights with the best validation PSNR.  ``--resume`` continues from last.pt.
 """
 import argparse
+import io
 import json
 import math
 import os
@@ -28,6 +29,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+import atomic  # noqa: E402
 import data  # noqa: E402
 from models import MODELS, build_model, load_body, load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.imdn import FeatureDistiller  # noqa: E402
@@ -94,11 +96,9 @@ def pick_device(name):
 
 
 def atomic_save(obj, path):
-    tmp = path + ".tmp"
-    torch.save(obj, tmp)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    buffer = io.BytesIO()
+    torch.save(obj, buffer)
+    atomic.write_bytes(path, buffer.getvalue())
 
 
 def rng_state():
@@ -158,8 +158,7 @@ def truncate_log(path, iteration):
         return
     with open(path) as fh:
         lines = [ln for ln in fh if ln.strip() and json.loads(ln).get("iter", 0) <= iteration]
-    with open(path, "w") as fh:
-        fh.writelines(lines)
+    atomic.write_text(path, "".join(lines))
 
 
 def resume_run(last_path, log_path, model, opt, sched, meta=None):

@@ -143,8 +143,11 @@ public sealed class ModelManifest
     /// <summary>
     /// Returns a copy of this manifest with one card replaced (matched by id) and writes it to
     /// <see cref="ManifestPath"/>; used by <c>neuralpost eval --write-card</c> so that card figures come from
-    /// the command that measured them.
+    /// the command that measured them. The file is replaced atomically, so a crash or a full disk leaves the old
+    /// manifest whole.
     /// </summary>
+    /// <exception cref="IOException">The manifest cannot be written; the file on disk is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The manifest's folder is not writable.</exception>
     public ModelManifest WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -156,7 +159,7 @@ public sealed class ModelManifest
 
         var document = new ManifestDocument { SchemaVersion = 1, Models = models };
         var json = JsonSerializer.Serialize(document, WriteOptions);
-        File.WriteAllText(ManifestPath, json + "\n");
+        AtomicFile.WriteAllBytes(ManifestPath, System.Text.Encoding.UTF8.GetBytes(json + "\n"));
         return new ModelManifest(ManifestPath, models);
     }
 

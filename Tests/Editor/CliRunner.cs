@@ -20,9 +20,23 @@ internal static class CliRunner
     /// <summary>Runs the CLI from a copy of the build in <paramref name="directory"/> (e.g. one lacking a native library).</summary>
     public static (int ExitCode, string Out, string Err) RunProcessIn(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dll = Path.Combine(directory, "NeuralPost.Cli.dll");
+        using var process = Start(directory, environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the CLI did not exit within 60 s");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the CLI from the build in <paramref name="directory"/> with stdout and stderr redirected; the caller reads and waits.</summary>
+    public static Process Start(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(Path.Combine(directory, "NeuralPost.Cli.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -33,16 +47,7 @@ internal static class CliRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the CLI did not exit within 60 s");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
     public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

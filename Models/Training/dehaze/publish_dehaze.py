@@ -8,6 +8,7 @@ PSNR/SSIM are added by ``./neuralpost eval --dehaze --model <id> --set <pairs> -
         --id dehaze --device "cpu (1 thread, 2-core AMD EPYC VM)" --command "train_dehaze.py ..." --data "..."
 """
 import argparse
+import io
 import os
 import sys
 
@@ -18,6 +19,8 @@ if TRAINING not in sys.path:
     sys.path.insert(0, TRAINING)
 
 import torch  # noqa: E402
+
+import atomic  # noqa: E402
 
 from models import load_checkpoint  # noqa: E402
 from publish import MODELS_DIR, add_earlier_training, training_hours, write_card  # noqa: E402
@@ -49,8 +52,9 @@ def main(argv=None):
     info = export_dehaze(model, os.path.join(MODELS_DIR, f"{a.id}.onnx"))
     weights_dir = os.path.join(TRAINING, "weights")
     os.makedirs(weights_dir, exist_ok=True)
-    torch.save({"meta": ck["meta"], "model": model.state_dict(), "iteration": iterations},
-               os.path.join(weights_dir, f"{a.id}.pt"))
+    buffer = io.BytesIO()
+    torch.save({"meta": ck["meta"], "model": model.state_dict(), "iteration": iterations}, buffer)
+    atomic.write_bytes(os.path.join(weights_dir, f"{a.id}.pt"), buffer.getvalue())
 
     detail = ck["meta"].get("config", {}).get("detail_branch", True)
     card = {

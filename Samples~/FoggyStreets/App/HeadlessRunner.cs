@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralPost.Core;
 using NeuralPost.Graphics;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Hosting;
@@ -15,7 +16,8 @@ public sealed record HeadlessRunResult(IReadOnlyList<string> Frames, string Timi
 /// <summary>
 /// Runs the sample without a display on an EGL context: a fixed number of frames at a fixed time step, each
 /// written as <c>frame-NNNN.png</c> (the display target read back, top row first), plus <c>timings.csv</c>.
-/// A fixed step makes the frames the same on every machine, whatever it renders at.
+/// A fixed step makes the frames the same on every machine, whatever it renders at. The run locks its output
+/// folder (<see cref="OutputFolderLock"/>), and the first write that fails ends it with that error.
 /// </summary>
 public static class HeadlessRunner
 {
@@ -24,20 +26,29 @@ public static class HeadlessRunner
 
     /// <summary>Creates a headless device and runs <paramref name="frames"/> frames of the sample into <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="GraphicsUnavailableException">No headless OpenGL 4.3 context can be made.</exception>
+    /// <exception cref="OutputFolderInUseException">Another run is writing to <paramref name="outputDirectory"/>.</exception>
+    /// <exception cref="IOException">A frame or the CSV cannot be written; the message names the file that failed first.</exception>
     public static HeadlessRunResult Run(SampleOptions options, SampleEnvironment environment, int frames, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        // Before the device and the models: a busy folder should not cost their start-up.
+        using var folder = OutputFolderLock.Acquire(outputDirectory);
         using var device = GlDevice.CreateHeadless();
         using var app = SampleApp.Create(device, options, environment.Ort, environment.Manifest, environment.Log);
-        return Run(app, device, frames, outputDirectory);
+        return Write(app, device, frames, outputDirectory);
     }
 
     /// <summary>Runs an existing sample; the caller owns both.</summary>
     internal static HeadlessRunResult Run(SampleApp app, IGraphicsDevice device, int frames, string outputDirectory)
     {
+        using var folder = OutputFolderLock.Acquire(outputDirectory);
+        return Write(app, device, frames, outputDirectory);
+    }
+
+    private static HeadlessRunResult Write(SampleApp app, IGraphicsDevice device, int frames, string outputDirectory)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frames);
-        Directory.CreateDirectory(outputDirectory);
         var csvPath = Path.Combine(outputDirectory, "timings.csv");
         var written = new List<string>(frames);
         using var readback = new FrameReadback(device);

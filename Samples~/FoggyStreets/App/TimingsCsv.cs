@@ -8,7 +8,8 @@ namespace NeuralPost.Samples.FoggyStreets.App;
 /// The headless run's <c>timings.csv</c>: one row per frame with the configuration and, for every pass of the
 /// frame path, CPU and GPU milliseconds. A pass that did not run that frame leaves both cells empty; a pass with
 /// no GPU measurement (yet) leaves its GPU cell empty. GPU times of passes timed with delayed queries are the
-/// newest the GPU had finished, normally the previous frame's.
+/// newest the GPU had finished, normally the previous frame's. Each row is written whole and flushed as it is
+/// appended, so a killed run keeps a row for every frame it finished and never a cut line.
 /// </summary>
 public sealed class TimingsCsv : IDisposable
 {
@@ -16,13 +17,14 @@ public sealed class TimingsCsv : IDisposable
     public static readonly IReadOnlyList<string> Passes =
         ["render", "image->tensor", "readback", "inference", "upload", "tensor->image", "resample", "sharpen", "dehaze", "overlay"];
 
-    private readonly TextWriter _writer;
+    private readonly WholeLineFile _file;
 
     /// <summary>Creates <paramref name="path"/> and writes the header.</summary>
+    /// <exception cref="IOException">The file cannot be created or written.</exception>
     public TimingsCsv(string path)
     {
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        _writer.WriteLine(Header);
+        _file = new WholeLineFile(path);
+        _file.AppendLine(Header);
     }
 
     /// <summary>The header line.</summary>
@@ -46,6 +48,7 @@ public sealed class TimingsCsv : IDisposable
     public static string ColumnName(string pass) => pass.Replace("->", "_to_", StringComparison.Ordinal);
 
     /// <summary>Appends the row of the frame <paramref name="app"/> has just rendered.</summary>
+    /// <exception cref="IOException">The row cannot be written (the file keeps the rows before it, whole).</exception>
     public void Append(SampleApp app, FrameTime time)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -73,11 +76,11 @@ public sealed class TimingsCsv : IDisposable
         }
 
         line.Append(c, $",{app.LastFrameMilliseconds:F3}");
-        _writer.WriteLine(line.ToString());
+        _file.AppendLine(line.ToString());
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _file.Dispose();
 
     private static string Quote(string text) =>
         text.AsSpan().IndexOfAny(",\"\n\r") < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

@@ -56,7 +56,7 @@ internal sealed class HeadlessSampleTests
         }
     }
 
-    private static List<string> SplitCsv(string line)
+    internal static List<string> SplitCsv(string line)
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();

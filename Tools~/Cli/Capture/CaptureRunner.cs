@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralPost.Core;
 using NeuralPost.Effects;
 using NeuralPost.Graphics;
 using NeuralPost.Hosting;
@@ -12,11 +13,14 @@ namespace NeuralPost.Cli.Capture;
 /// <summary>
 /// Renders training pairs from the scene with no post-processing: super-resolution pairs (an HR frame and its
 /// MATLAB-bicubic downscale, the degradation the SR benchmarks define) or dehaze pairs (the same view with and
-/// without fog). Both files of a pair have the same name in their two folders.
+/// without fog). Both files of a pair have the same name in their two folders. The run locks its output folder
+/// (<see cref="OutputFolderLock"/>) so a second capture into it refuses instead of overwriting pairs.
 /// </summary>
 public static class CaptureRunner
 {
     /// <summary>Writes the pairs and returns the folders written, first and second of each pair.</summary>
+    /// <exception cref="OutputFolderInUseException">Another run is writing to the output folder.</exception>
+    /// <exception cref="IOException">A pair cannot be written; the message names the file.</exception>
     public static (string First, string Second) Run(IGraphicsDevice device, CaptureOptions options, Action<string> log, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -37,6 +41,7 @@ public static class CaptureRunner
 
         var first = Path.Combine(options.OutputDirectory, sr ? "HR" : "hazy");
         var second = Path.Combine(options.OutputDirectory, sr ? string.Create(CultureInfo.InvariantCulture, $"LR_x{options.Scale}") : "clear");
+        using var folder = OutputFolderLock.Acquire(options.OutputDirectory);
         Directory.CreateDirectory(first);
         Directory.CreateDirectory(second);
 
