@@ -33,6 +33,14 @@ internal sealed class SampleOptionLimitTests
         Assert.That(err, Does.Contain($"{option} must be from"));
     }
 
+    [Test]
+    public void CaptureSizeSmallerThanTheScaleIsAUsageError()
+    {
+        var (code, _, err) = Editor.CliRunner.Run("capture", "--pairs", "sr", "--count", "1", "--out", TestPaths.NewTempDirectory(), "--size", "3x3", "--scale", "4");
+        Assert.That(code, Is.EqualTo(2), err);
+        Assert.That(err, Does.Contain("--size 3x3 is smaller than --scale 4"));
+    }
+
     [TestCase("--frames", "0")]
     [TestCase("--warmup", "-1")]
     public void BenchFrameCountOutOfRangeIsAUsageError(string option, string value)

@@ -30,6 +30,16 @@ internal static class CaptureCommand
             .Within(0, MaxFirst);
 
         var command = new Command("capture", "Render super-resolution or dehaze training pairs from the sample scene") { pairs, count, output, size, scale, citySeed, firstIndex };
+        command.Validators.Add(result =>
+        {
+            // An LR frame of no pixels would fail deep in the resampler; a malformed --size is reported when parsed.
+            if (string.Equals(result.GetValue(pairs), "sr", StringComparison.OrdinalIgnoreCase)
+                && result.GetValue(size) is { } text && TryParseSize(text) is { } frame
+                && (frame.Width < result.GetValue(scale) || frame.Height < result.GetValue(scale)))
+            {
+                result.AddError($"--size {frame} is smaller than --scale {result.GetValue(scale)}: the LR frame would have no pixels");
+            }
+        });
         command.SetAction(parse =>
         {
             var kind = parse.GetRequiredValue(pairs).ToLowerInvariant() switch
@@ -41,10 +51,6 @@ internal static class CaptureCommand
             var n = parse.GetValue(count);
             var factor = parse.GetValue(scale);
             var frameSize = SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size");
-            if (kind == CapturePairs.SuperResolution && (frameSize.Width < factor || frameSize.Height < factor))
-            {
-                throw new ArgumentException($"--size {frameSize} is smaller than --scale {factor}: the LR frame would have no pixels");
-            }
 
             var options = new CaptureOptions(kind, n, parse.GetRequiredValue(output), frameSize, factor,
                 parse.GetValue(citySeed), parse.GetValue(firstIndex));
@@ -61,5 +67,17 @@ internal static class CaptureCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Core.Size? TryParseSize(string text)
+    {
+        try
+        {
+            return SampleArguments.ParseSize(text, "--size");
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }
