@@ -28,7 +28,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     /// Resolves a model argument: an existing path (or any <c>.onnx</c> name) is used as a file; anything else
     /// is a manifest id whose file is hash-checked.
     /// </summary>
-    public (string Path, ModelCard? Card) ResolveModel(string idOrPath)
+    /// <exception cref="NeuralPostException">The card's kind belongs to another command than <paramref name="use"/>.</exception>
+    public (string Path, ModelCard? Card) ResolveModel(string idOrPath, ModelUse? use = null)
     {
         if (File.Exists(idOrPath) || idOrPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
@@ -41,16 +42,45 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
         }
 
         var card = Manifest.Get(idOrPath);
+        if (use is { } command)
+        {
+            ModelUses.Require(card, command);
+        }
+
         return (Manifest.ResolveVerifiedFile(card), card);
+    }
+
+    /// <summary>
+    /// Loads a super-resolution network (id or file); dispose the returned model when done. A model of another
+    /// kind is refused with the command it belongs to.
+    /// </summary>
+    /// <param name="idOrPath">Manifest id or <c>.onnx</c> path.</param>
+    /// <param name="options">Runner options; CPU defaults when null.</param>
+    /// <param name="expectedScale">The scale the model must have; the card's when null.</param>
+    public (Effects.ImageNetwork Model, ModelCard? Card, string Path) LoadUpscaler(string idOrPath, RunnerOptions? options = null, int? expectedScale = null)
+    {
+        var (path, card) = ResolveModel(idOrPath, ModelUse.Upscale);
+        var model = Effects.ImageNetwork.Load(Environment, path, options, expectedScale ?? card?.Scale);
+        try
+        {
+            ModelUses.Require(card?.Id ?? System.IO.Path.GetFileName(path), model.Scale, ModelUse.Upscale);
+            return (model, card, path);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Loads a dehaze network (id or file) for CPU use; dispose the returned model when done.</summary>
     public (Effects.ImageNetwork Model, Effects.Dehaze.OfflineDehazer Dehazer, ModelCard? Card) LoadDehazer(string idOrPath)
     {
-        var (path, card) = ResolveModel(idOrPath);
-        var model = Effects.ImageNetwork.Load(Environment, path, expectedScale: 1);
+        var (path, card) = ResolveModel(idOrPath, ModelUse.Dehaze);
+        var model = Effects.ImageNetwork.Load(Environment, path, expectedScale: card?.Scale);
         try
         {
+            ModelUses.Require(card?.Id ?? System.IO.Path.GetFileName(path), model.Scale, ModelUse.Dehaze);
             var multiple = card is null ? 16 : Effects.Dehaze.OfflineDehazer.ReadSizeMultiple(card);
             return (model, new Effects.Dehaze.OfflineDehazer(model, multiple), card);
         }

@@ -14,18 +14,16 @@ internal static class DehazeCommand
         var output = new Argument<string>("output") { Description = "Output image, format by extension: .png, .jpg/.jpeg (quality 90) or .webp (lossless)" };
         output.Validators.Add(ImageOutputValidator.Validate);
         var model = new Option<string>("--model", "-m") { Description = "Dehaze model id or .onnx path", DefaultValueFactory = _ => "dehaze" };
-        var strength = new Option<float>("--strength") { Description = "Blend with the input: 1 = the network's output, 0 = unchanged", DefaultValueFactory = _ => 1f };
+        var strength = new Option<float>("--strength") { Description = "Blend with the input, 0 to 1: 1 = the network's output, 0 = unchanged", DefaultValueFactory = _ => 1f }
+            .Within(0f, 1f);
 
         var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength };
         command.SetAction(parse =>
         {
             var amount = parse.GetValue(strength);
-            if (amount is < 0f or > 1f)
-            {
-                throw new ArgumentException("--strength must be between 0 and 1");
-            }
-
+            var path = parse.GetRequiredValue(output);
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            OutputPath.CheckFileFolder(path, "the output");
             var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model));
             using (network)
             {
@@ -33,7 +31,6 @@ internal static class DehazeCommand
                 var clock = Stopwatch.StartNew();
                 var result = dehazer.Process(image, amount);
                 clock.Stop();
-                var path = parse.GetRequiredValue(output);
                 ImageFile.Save(result, path);
                 context.Out.WriteLine($"wrote {path}: {image.Width}x{image.Height}, {card?.Id ?? Path.GetFileName(network.Path)}, strength {amount:F2}, {clock.Elapsed.TotalMilliseconds:F0} ms");
             }

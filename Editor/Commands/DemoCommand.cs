@@ -22,14 +22,17 @@ internal static class DemoCommand
         command.SetAction(parse =>
         {
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
-            var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
-            using var network = ImageNetwork.Load(context.Environment, path, expectedScale: card?.Scale);
-            var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
             var outDir = parse.GetRequiredValue(output);
+            OutputPath.PrepareFolder(outDir, "the output folder");
+            var (network, card, path) = context.LoadUpscaler(parse.GetRequiredValue(model));
+            using var owned = network;
+            var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
             context.Out.WriteLine(SuperResolutionEvaluator.Header(label));
             var mean = SuperResolutionEvaluator.Evaluate(network, SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set)),
                 card?.ReceptiveField ?? 16, score => context.Out.WriteLine(SuperResolutionEvaluator.Row(score)), outDir, label);
             context.Out.WriteLine(SuperResolutionEvaluator.Mean(mean));
+            SuperResolutionEvaluator.WriteLeftOut(mean, context.Err, "demo");
+
             context.Out.WriteLine($"wrote {mean.Images * 2} PNGs to {Path.GetFullPath(outDir)}");
             return ExitCodes.Success;
         });

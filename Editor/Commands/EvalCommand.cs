@@ -13,11 +13,14 @@ namespace NeuralPost.Editor.Commands;
 /// </summary>
 internal static class EvalCommand
 {
+    // LapSRN x8 is the largest scale shipped; 16 leaves room without letting --scale be absurd.
+    private const int MaxScale = 16;
+
     public static Command Create(Option<bool> verbose)
     {
         var model = new Option<string>("--model", "-m") { Description = "Model id or .onnx path", Required = true };
         var set = new Option<string>("--set") { Description = "Benchmark set: a folder with LR_x<s>/HR_x<s> (or an HR_x<d> with d dividing s, LR made by MATLAB bicubic), or Set5/Set14", Required = true };
-        var scale = new Option<int?>("--scale") { Description = "Expected scale (checked against the model)" };
+        var scale = new Option<int?>("--scale") { Description = $"Expected scale, 1 to {MaxScale} (checked against the model)" }.Within(1, MaxScale);
         var writeCard = new Option<bool>("--write-card") { Description = "Store the mean figures in the model's card in Models/models.json" };
         var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
         var compare = new Option<string?>("--compare") { Description = "With --dehaze: a second network scored alongside (e.g. the ablation without the detail branch)" };
@@ -47,9 +50,13 @@ internal static class EvalCommand
                 return EvaluateDehaze(context, parse.GetRequiredValue(model), parse.GetRequiredValue(set), parse.GetValue(compare), parse.GetValue(writeCard));
             }
 
-            var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
-            var expected = parse.GetValue(scale) ?? card?.Scale;
-            using var network = ImageNetwork.Load(context.Environment, path, expectedScale: expected);
+            if (parse.GetValue(writeCard))
+            {
+                CheckCardWritable(context);
+            }
+
+            var (network, card, path) = context.LoadUpscaler(parse.GetRequiredValue(model), expectedScale: parse.GetValue(scale));
+            using var owned = network;
             var setDir = SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set));
             var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
             var pairs = BenchmarkPairs.Open(setDir, network.Scale);
@@ -69,6 +76,7 @@ internal static class EvalCommand
                 progress.Report(new TileProgress(++done, total));
             });
             context.Out.WriteLine(SuperResolutionEvaluator.Mean(mean));
+            SuperResolutionEvaluator.WriteLeftOut(mean, context.Err, "eval");
 
             if (parse.GetValue(writeCard))
             {
@@ -118,6 +126,11 @@ internal static class EvalCommand
 
     private static int EvaluateDehaze(CliContext context, string modelArgument, string pairDirectory, string? compareArgument, bool writeCard)
     {
+        if (writeCard)
+        {
+            CheckCardWritable(context);
+        }
+
         var (model, dehazer, card) = context.LoadDehazer(modelArgument);
         using var network = model;
         var other = compareArgument is null ? default : context.LoadDehazer(compareArgument);
@@ -154,8 +167,8 @@ internal static class EvalCommand
     {
         var (model, dehazer, _) = context.LoadDehazer(modelArgument);
         using var network = model;
-        var (path, card) = context.ResolveModel(upscalerArgument);
-        using var upscaler = ImageNetwork.Load(context.Environment, path, expectedScale: card?.Scale);
+        var (upscaler, card, path) = context.LoadUpscaler(upscalerArgument);
+        using var owned = upscaler;
         context.Out.WriteLine($"upscaler {card?.Id ?? Path.GetFileNameWithoutExtension(path)} x{upscaler.Scale}: render-resolution frames are the hazy frames bicubic-downscaled x{upscaler.Scale}; PSNR/SSIM on RGB against the clear frame");
         context.Out.WriteLine(DehazePlacementEvaluator.Header());
         var scores = DehazePlacementEvaluator.Evaluate(dehazer, upscaler, card?.ReceptiveField ?? 16, pairDirectory,
@@ -163,6 +176,9 @@ internal static class EvalCommand
         context.Out.WriteLine(DehazePlacementEvaluator.Mean(scores));
         return ExitCodes.Success;
     }
+
+    // Checked before any image is scored: the card is written to the manifest file, which is replaced in its folder.
+    private static void CheckCardWritable(CliContext context) => OutputPath.CheckFileFolder(context.Manifest.ManifestPath, "the manifest");
 
     // Card figures are rounded as they are printed (2 decimals for dB, 4 for SSIM) and keyed by the set's folder name.
     private static void WriteCard(CliContext context, ModelCard? card, string setDirectory, QualityCard figures)
@@ -173,6 +189,7 @@ internal static class EvalCommand
         }
 
         var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(setDirectory));
+        FiniteFigures.Require(figures, card.Id, setName);
         var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal) { [setName] = figures };
         context.Manifest.WithCard(card with { Metrics = metrics });
         context.Out.WriteLine($"wrote {setName} figures to the card of {card.Id} in {context.Manifest.ManifestPath}");

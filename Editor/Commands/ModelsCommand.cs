@@ -45,6 +45,11 @@ internal static class ModelsCommand
         chart.SetAction(parse =>
         {
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            foreach (var path in parse.GetRequiredValue(output))
+            {
+                OutputPath.CheckFileFolder(path, "the chart");
+            }
+
             var plot = Charts.PsnrMacsChart.Build(context.Manifest, parse.GetRequiredValue(set));
             foreach (var path in parse.GetRequiredValue(output))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralPost.Editor.Cli;
 
 namespace NeuralPost.Editor.Commands;
 
@@ -11,9 +12,10 @@ internal static class ProviderOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static Option<int> CreateThreads() => new("--threads")
+    // Above the processor count the value is clamped (see ThreadCount), not refused: it is a wish, not an error.
+    public static Option<int> CreateThreads() => new Option<int>("--threads")
     {
-        Description = "Intra-op CPU threads (0: ONNX Runtime's default)",
+        Description = "Intra-op CPU threads (0: ONNX Runtime's default; more than the processors is clamped to them)",
         DefaultValueFactory = _ => 0,
-    };
+    }.Within(0, int.MaxValue);
 }

@@ -12,14 +12,20 @@ internal static class UpscaleCommand
 {
     private const int DefaultOverlap = 16;
 
+    // No readable image has a side over 16384, so a larger tile is the whole image; a larger overlap is one too.
+    private const int MaxTile = 16384;
+    private const int MaxOverlap = 16384;
+
     public static Command Create(Option<bool> verbose)
     {
         var model = new Option<string>("--model", "-m") { Description = "Model id from Models/models.json or a path to an .onnx file", Required = true };
         var input = new Argument<string>("input") { Description = "Input image (PNG, JPEG, WebP, BMP or GIF, recognised by content)" };
         var output = new Argument<string>("output") { Description = "Output image, format by extension: .png, .jpg/.jpeg (quality 90) or .webp (lossless)" };
         output.Validators.Add(ImageOutputValidator.Validate);
-        var tile = new Option<int>("--tile") { Description = "Tile core size in input pixels (0: whole image at once)", DefaultValueFactory = _ => 256 };
-        var overlap = new Option<int?>("--overlap") { Description = "Context per tile side in input pixels (default: the model's receptive field, else 16)" };
+        var tile = new Option<int>("--tile") { Description = $"Tile core size in input pixels, 0 to {MaxTile} (0: whole image at once)", DefaultValueFactory = _ => 256 }
+            .Within(0, MaxTile);
+        var overlap = new Option<int?>("--overlap") { Description = $"Context per tile side in input pixels, 0 to {MaxOverlap} (default: the model's receptive field, else 16)" }
+            .Within(0, MaxOverlap);
         var providers = ProviderOptions.Create();
         var threads = ProviderOptions.CreateThreads();
 
@@ -28,17 +34,13 @@ internal static class UpscaleCommand
         {
             var tileSize = parse.GetValue(tile);
             var overlapValue = parse.GetValue(overlap);
-            if (tileSize < 0 || overlapValue < 0)
-            {
-                throw new ArgumentException("--tile and --overlap must be 0 or more");
-            }
-
+            var outputPath = parse.GetRequiredValue(output);
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
-            var (path, card) = context.ResolveModel(parse.GetRequiredValue(model));
-            var image = ImageFile.Load(parse.GetRequiredValue(input));
-
-            var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], parse.GetValue(threads));
-            using var network = ImageNetwork.Load(context.Environment, path, options, card?.Scale);
+            OutputPath.CheckFileFolder(outputPath, "the output");
+            var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], ThreadCount.Clamp(parse.GetValue(threads), context.Err));
+            var (network, card, path) = context.LoadUpscaler(parse.GetRequiredValue(model), options);
+            using var owned = network;
+            var image = UpscaleInput.Load(parse.GetRequiredValue(input), network.Scale, tileSize);
             var upscaler = new TiledUpscaler(network);
             var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);
             var effectiveOverlap = overlapValue ?? card?.ReceptiveField ?? DefaultOverlap;
@@ -47,7 +49,6 @@ internal static class UpscaleCommand
             var result = upscaler.Upscale(image, tileSize, effectiveOverlap, progress);
             clock.Stop();
 
-            var outputPath = parse.GetRequiredValue(output);
             ImageFile.Save(result, outputPath);
             var tiles = TilePlan.Create(image.Width, image.Height, tileSize, effectiveOverlap).Tiles.Count;
             context.Out.WriteLine(

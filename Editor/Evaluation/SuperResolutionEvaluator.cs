@@ -12,7 +12,9 @@ internal sealed record ImageScore(string Name, int Width, int Height, double Psn
     double BicubicSsim, double Milliseconds);
 
 /// <summary>Mean scores over a set.</summary>
-internal sealed record SetScore(int Images, double Psnr, double Ssim, double BicubicPsnr, double BicubicSsim);
+/// <param name="Images">Images scored, those left out included.</param>
+/// <param name="LeftOut">Images whose PSNR is not finite (output or bicubic equal to the reference), outside the means.</param>
+internal sealed record SetScore(int Images, double Psnr, double Ssim, double BicubicPsnr, double BicubicSsim, IReadOnlyList<string> LeftOut);
 
 /// <summary>
 /// Scores a super-resolution model on a benchmark set with the published protocol: the set's LR images as input
@@ -47,6 +49,7 @@ internal static class SuperResolutionEvaluator
 
         var upscaler = new TiledUpscaler(model);
         double psnr = 0, ssim = 0, bicubicPsnr = 0, bicubicSsim = 0;
+        var leftOut = new List<string>();
         foreach (var name in pairs.Names)
         {
             var (_, low, high) = pairs.Load(name);
@@ -58,10 +61,20 @@ internal static class SuperResolutionEvaluator
                 QualityMetrics.PsnrY(upscaled, high, scale), QualityMetrics.SsimY(upscaled, high, scale),
                 QualityMetrics.PsnrY(bicubic, high, scale), QualityMetrics.SsimY(bicubic, high, scale),
                 clock.Elapsed.TotalMilliseconds);
-            psnr += score.Psnr;
-            ssim += score.Ssim;
-            bicubicPsnr += score.BicubicPsnr;
-            bicubicSsim += score.BicubicSsim;
+            // A flat image reproduced exactly has an infinite PSNR, which would make the mean infinite too; it
+            // is left out of every mean (all four, so they stay over the same images) and named.
+            if (IsFinite(score))
+            {
+                psnr += score.Psnr;
+                ssim += score.Ssim;
+                bicubicPsnr += score.BicubicPsnr;
+                bicubicSsim += score.BicubicSsim;
+            }
+            else
+            {
+                leftOut.Add(score.Name);
+            }
+
             if (outputDirectory is not null)
             {
                 ImageFile.Save(upscaled, Path.Combine(outputDirectory, $"{score.Name}_{outputLabel}.png"));
@@ -71,9 +84,26 @@ internal static class SuperResolutionEvaluator
             onImage(score);
         }
 
-        var n = pairs.Names.Count;
-        return new SetScore(n, psnr / n, ssim / n, bicubicPsnr / n, bicubicSsim / n);
+        var n = pairs.Names.Count - leftOut.Count;
+        if (n == 0)
+        {
+            throw new NeuralPostException($"no image of {pairs.HighDirectory} has a finite PSNR (each equals its reference exactly), so there is no mean to report");
+        }
+
+        return new SetScore(pairs.Names.Count, psnr / n, ssim / n, bicubicPsnr / n, bicubicSsim / n, leftOut);
     }
+
+    /// <summary>Writes one line per image left out of the means to <paramref name="error"/>, naming it and saying why.</summary>
+    public static void WriteLeftOut(SetScore score, TextWriter error, string command)
+    {
+        foreach (var name in score.LeftOut)
+        {
+            error.WriteLine($"{command}: {name} left out of the mean: its PSNR is infinite (the image equals its reference exactly, as a flat image can)");
+        }
+    }
+
+    private static bool IsFinite(ImageScore score) =>
+        double.IsFinite(score.Psnr) && double.IsFinite(score.Ssim) && double.IsFinite(score.BicubicPsnr) && double.IsFinite(score.BicubicSsim);
 
     /// <summary>Resolves a set argument: an existing folder, else a name under the shared benchmark folder.</summary>
     public static string ResolveSet(string set) =>

@@ -75,6 +75,7 @@ public sealed class ImageNetwork : IDisposable
     /// <summary>
     /// Returns the buffers for an input of this size, creating and binding them on first use and reusing them afterwards.
     /// </summary>
+    /// <exception cref="Core.SizeLimitException">A tensor would exceed <see cref="Imaging.TensorLimits.MaxBoundTensorBytes"/>.</exception>
     public NetworkBuffers GetBuffers(int height, int width)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -1,3 +1,4 @@
+using NeuralPost.Imaging;
 using NeuralPost.Inference;
 
 namespace NeuralPost.Effects;
@@ -13,8 +14,9 @@ public sealed class NetworkBuffers : IDisposable
         Height = height;
         Width = width;
         Scale = scale;
-        Input = new float[3 * height * width];
-        Output = new float[3 * height * scale * width * scale];
+        // Sizes in 64 bits, checked before allocating: an int product wrapped to a negative or too-small length.
+        Input = new float[TensorLimits.CheckBoundTensor(height, width, $"the input of a {width}x{height} tile")];
+        Output = new float[TensorLimits.CheckBoundTensor((long)height * scale, (long)width * scale, $"the output of a {width}x{height} tile at x{scale}")];
         Binding = runner.Bind(Input, NchwShape.Rgb(height, width), Output, NchwShape.Rgb(height * scale, width * scale));
     }
 

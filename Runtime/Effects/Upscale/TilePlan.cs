@@ -74,8 +74,9 @@ public sealed class TilePlan
             {
                 var inX = Math.Max(0, x - overlap);
                 var inY = Math.Max(0, y - overlap);
-                var inRight = Math.Min(width, x + w + overlap);
-                var inBottom = Math.Min(height, y + h + overlap);
+                // In 64 bits: an overlap near int.MaxValue would wrap past the image's edge to a negative end.
+                var inRight = (int)Math.Min(width, (long)x + w + overlap);
+                var inBottom = (int)Math.Min(height, (long)y + h + overlap);
                 tiles.Add(new Tile(x, y, w, h, inX, inY, inRight - inX, inBottom - inY));
             }
         }
@@ -115,7 +116,8 @@ public sealed class TilePlan
 
     private static (int Start, int Length)[] Split(int extent, int tileSize)
     {
-        var count = tileSize == 0 ? 1 : (extent + tileSize - 1) / tileSize;
+        // In 64 bits: a tile size near int.MaxValue made extent + tileSize - 1 wrap negative, planning no tile at all.
+        var count = tileSize == 0 ? 1 : (int)(((long)extent + tileSize - 1) / tileSize);
         var parts = new (int, int)[count];
         var start = 0;
         for (var i = 0; i < count; i++)

@@ -1,3 +1,4 @@
+using NeuralPost.Core;
 using NeuralPost.Imaging;
 
 namespace NeuralPost.Effects.Upscale;
@@ -24,6 +25,9 @@ public sealed class TiledUpscaler
     /// <param name="overlap">Context per interior tile side in input pixels; use at least the receptive field.</param>
     /// <param name="progress">Receives a report after each tile.</param>
     /// <param name="cancellationToken">Checked between tiles.</param>
+    /// <exception cref="SizeLimitException">
+    /// The output would exceed <see cref="TensorLimits.MaxImagePixels"/>, or a tile's tensor <see cref="TensorLimits.MaxBoundTensorBytes"/>; raised before any tile runs.
+    /// </exception>
     public Rgb8Image Upscale(Rgb8Image image, int tileSize, int overlap, IProgress<TileProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -35,16 +39,20 @@ public sealed class TiledUpscaler
 
     /// <summary>Upscales an NCHW float tensor (3 planes of <paramref name="width"/> x <paramref name="height"/>).</summary>
     /// <returns>The output tensor, 3 planes of (width*scale) x (height*scale).</returns>
+    /// <exception cref="SizeLimitException">
+    /// The output would exceed <see cref="TensorLimits.MaxImagePixels"/>, or a tile's tensor <see cref="TensorLimits.MaxBoundTensorBytes"/>; raised before any tile runs.
+    /// </exception>
     public float[] Upscale(ReadOnlySpan<float> input, int width, int height, int tileSize, int overlap,
         IProgress<TileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (input.Length != 3 * width * height)
+        var plan = TilePlan.Create(width, height, tileSize, overlap);
+        var scale = _model.Scale;
+        CheckSizes(plan, scale);
+        if (input.Length != 3L * width * height)
         {
             throw new ArgumentException($"input has {input.Length} values, expected 3x{height}x{width}", nameof(input));
         }
 
-        var plan = TilePlan.Create(width, height, tileSize, overlap);
-        var scale = _model.Scale;
         var outWidth = width * scale;
         var outHeight = height * scale;
         var output = new float[3 * outWidth * outHeight];
@@ -77,6 +85,15 @@ public sealed class TiledUpscaler
         }
 
         return output;
+    }
+
+    // Both limits are checked before the output is allocated or any tile runs, so an absurd request costs nothing.
+    private static void CheckSizes(TilePlan plan, int scale)
+    {
+        TensorLimits.CheckImage((long)plan.Width * scale, (long)plan.Height * scale, $"x{scale} of {plan.Width}x{plan.Height}");
+        var largest = plan.Tiles.MaxBy(tile => (long)tile.InputWidth * tile.InputHeight);
+        TensorLimits.CheckBoundTensor((long)largest.InputHeight * scale, (long)largest.InputWidth * scale,
+            $"the output of a {largest.InputWidth}x{largest.InputHeight} tile at x{scale}");
     }
 
     private static void CopyRegion(ReadOnlySpan<float> input, int width, int height, Tile tile, float[] destination)

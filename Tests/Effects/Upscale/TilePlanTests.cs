@@ -62,4 +62,20 @@ internal sealed class TilePlanTests
             Assert.That(() => TilePlan.Create(5, 5, 8, -1), Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
     }
+
+    [Test]
+    public void TileSizeNearIntMaxPlansOneTileCoveringTheImage()
+    {
+        // extent + tileSize - 1 wrapped negative in 32 bits: no tile at all, and an all-black upscale.
+        var plan = TilePlan.Create(12, 10, int.MaxValue, 16);
+        Assert.That(plan.Tiles, Is.EqualTo(new[] { new Tile(0, 0, 12, 10, 0, 0, 12, 10) }));
+    }
+
+    [Test]
+    public void OverlapNearIntMaxIsClampedToTheImage()
+    {
+        // x + w + overlap wrapped negative in 32 bits, giving negative input widths.
+        var plan = TilePlan.Create(20, 20, 8, int.MaxValue);
+        Assert.That(plan.Tiles.Select(t => (t.InputX, t.InputY, t.InputWidth, t.InputHeight)), Is.All.EqualTo((0, 0, 20, 20)));
+    }
 }

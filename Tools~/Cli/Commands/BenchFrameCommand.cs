@@ -15,8 +15,10 @@ internal static class BenchFrameCommand
 {
     public static Command Create(Option<bool> verbose)
     {
-        var frames = new Option<int>("--frames") { Description = "Measured frames per tier", DefaultValueFactory = _ => 30 };
-        var warmup = new Option<int>("--warmup") { Description = "Frames discarded per tier before measuring", DefaultValueFactory = _ => 5 };
+        var frames = new Option<int>("--frames") { Description = $"Measured frames per tier, 1 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 30 }
+            .Within(1, SampleArguments.MaxFrames);
+        var warmup = new Option<int>("--warmup") { Description = $"Frames discarded per tier before measuring, 0 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 5 }
+            .Within(0, SampleArguments.MaxFrames);
         var size = new Option<string>("--size") { Description = "Output size WIDTHxHEIGHT; each tier renders at its own fraction (Performance: half, 480x270 for 960x540)", DefaultValueFactory = _ => "960x540" };
         var tiers = new Option<string[]>("--tiers")
         {
@@ -36,10 +38,6 @@ internal static class BenchFrameCommand
         {
             var measured = parse.GetValue(frames);
             var discarded = parse.GetValue(warmup);
-            if (measured < 1 || discarded < 0)
-            {
-                throw new ArgumentException("--frames must be at least 1 and --warmup 0 or more");
-            }
 
             var output = SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size");
             var tierList = (parse.GetValue(tiers) ?? [])

@@ -9,6 +9,9 @@ namespace NeuralPost.Cli.Commands;
 /// <summary>Parsing and set-up shared by <c>sample</c>, <c>capture</c> and <c>bench frame</c>.</summary>
 internal static class SampleArguments
 {
+    /// <summary>Most frames a run renders or measures: a day at 60 frames per second is far past any useful run.</summary>
+    public const int MaxFrames = 60 * 60 * 60 * 24;
+
     /// <summary>Parses <c>WIDTHxHEIGHT</c>, e.g. <c>960x540</c>.</summary>
     public static Size ParseSize(string text, string option)
     {

@@ -17,7 +17,8 @@ internal static class SampleCommand
     public static Command Create(Option<bool> verbose)
     {
         var headless = new Option<bool>("--headless") { Description = "Render without a window even when a display exists" };
-        var frames = new Option<int?>("--frames") { Description = $"Frames to render (headless default {DefaultHeadlessFrames}; windowed default: until closed)" };
+        var frames = new Option<int?>("--frames") { Description = $"Frames to render, 1 to {SampleArguments.MaxFrames} (headless default {DefaultHeadlessFrames}; windowed default: until closed)" }
+            .Within(1, SampleArguments.MaxFrames);
         var output = new Option<string>("--out") { Description = "Headless output folder", DefaultValueFactory = _ => Path.Combine("out", "sample") };
         var size = new Option<string>("--size") { Description = "Output size WIDTHxHEIGHT", DefaultValueFactory = _ => "960x540" };
         var tier = new Option<string>("--tier") { Description = "Native|Quality|Balanced|Performance|UltraPerformance", DefaultValueFactory = _ => "Performance" };
@@ -27,7 +28,8 @@ internal static class SampleCommand
         var overlay = new Option<string>("--overlay") { Description = "on|off: text overlay with tier, sizes, model, pass timings, FPS", DefaultValueFactory = _ => "on" };
         var screenshot = new Option<string?>("--screenshot") { Description = "Save the window's back buffer to this .png, .jpg or .webp after --frames-before-screenshot frames, then exit" };
         screenshot.Validators.Add(ImageOutputValidator.Validate);
-        var framesBeforeScreenshot = new Option<int>("--frames-before-screenshot") { Description = "Frames rendered before --screenshot is taken", DefaultValueFactory = _ => 60 };
+        var framesBeforeScreenshot = new Option<int>("--frames-before-screenshot") { Description = $"Frames rendered before --screenshot is taken, 1 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 60 }
+            .Within(1, SampleArguments.MaxFrames);
 
         var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
         {
@@ -46,9 +48,11 @@ internal static class SampleCommand
             };
             var frameCount = parse.GetValue(frames);
             var before = parse.GetValue(framesBeforeScreenshot);
-            if (frameCount < 0 || before < 1)
+            var outDir = parse.GetRequiredValue(output);
+            if (parse.GetValue(headless) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")))
             {
-                throw new ArgumentException("--frames must be 0 or more and --frames-before-screenshot at least 1");
+                // Known to run headless: the frames' folder is checked before ONNX Runtime or a device starts.
+                OutputPath.PrepareFolder(outDir, "the output folder");
             }
 
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
@@ -70,8 +74,9 @@ internal static class SampleCommand
             }
 
             context.Out.WriteLine($"sample: headless ({why})");
-            var outDir = parse.GetRequiredValue(output);
-            var count = frameCount is null or 0 ? DefaultHeadlessFrames : frameCount.Value;
+            // Again for a window that could not open; creating an existing folder and probing it is cheap.
+            OutputPath.PrepareFolder(outDir, "the output folder");
+            var count = frameCount ?? DefaultHeadlessFrames;
             var result = HeadlessRunner.Run(options, environment, Math.Max(count, screenshotPath is null ? 1 : before), outDir);
             context.Out.WriteLine($"sample: {result.Device}");
             context.Out.WriteLine($"wrote {result.Frames.Count} frame(s) {options.OutputSize} to {Path.GetFullPath(outDir)} and {result.TimingsPath}");
