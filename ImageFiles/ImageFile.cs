@@ -6,7 +6,7 @@ namespace NeuralPost.ImageFiles;
 /// <summary>
 /// Reads and writes image files as 8-bit RGB (<see cref="Rgb8Image"/>), through SkiaSharp.
 /// Reading: PNG (every colour type, 1 to 16 bits, interlaced or not), JPEG, WebP, BMP and GIF (first frame),
-/// recognised by content, never by extension. Grey is replicated to R, G and B; alpha is dropped, not
+/// recognised by content, never by extension; the other formats Skia knows (ICO, WBMP) are refused. Grey is replicated to R, G and B; alpha is dropped, not
 /// composited, so transparent pixels keep their stored colour; 16-bit samples keep their high byte (v &gt;&gt; 8,
 /// as libpng and PIL do); colour profiles, gamma chunks and EXIF orientation are ignored (pixels come out as
 /// stored). The result equals PIL's <c>convert('RGB')</c> on every test fixture and benchmark image. Writing: by the output's extension, see

@@ -11,6 +11,13 @@ namespace NeuralPost.ImageFiles;
 /// </summary>
 internal static class SkiaDecoder
 {
+    private const string NotAnImage = "not a PNG, JPEG, WebP, BMP or GIF image";
+
+    private static readonly SKEncodedImageFormat[] Documented =
+    [
+        SKEncodedImageFormat.Png, SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Webp, SKEncodedImageFormat.Bmp, SKEncodedImageFormat.Gif,
+    ];
+
     public static Rgb8Image Decode(ReadOnlySpan<byte> encoded, string name, ImageReadOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxPixels, nameof(options));
@@ -24,14 +31,17 @@ internal static class SkiaDecoder
         using var codec = SKCodec.Create(stream, out var opened);
         if (codec is null)
         {
-            // libpng reports any header it cannot parse (bad IHDR values, no IDAT, a first chunk other than IHDR)
-            // as incomplete input, so the message cannot tell truncation from corruption.
-            throw new ImageFileException(name, opened == SKCodecResult.IncompleteInput
-                ? "truncated or corrupt image header"
-                : $"not a PNG, JPEG, WebP, BMP or GIF image (Skia: {opened})");
+            throw new ImageFileException(name, DescribeUnopened(opened, ImageMagic.Label(encoded)));
         }
 
         var format = codec.EncodedFormat;
+        if (!Documented.Contains(format))
+        {
+            // Skia also reads ICO and WBMP; WBMP has no magic number, so junk that starts with two zero bytes
+            // would come back as a black-and-white image. Only the documented formats are images here.
+            throw new ImageFileException(name, $"{NotAnImage} (Skia reads it as {format.ToString().ToUpperInvariant()})");
+        }
+
         if (format == SKEncodedImageFormat.Png && !PngTrailer.EndsWithIend(encoded))
         {
             // Skia returns Success once every row is inflated, even when the file stops right after the pixels.
@@ -49,8 +59,12 @@ internal static class SkiaDecoder
         // No colour space on the target: pixels come out as stored, untouched by gAMA/iCCP, as PIL reads them.
         // Unpremultiplied, so transparent pixels keep their colour when alpha is dropped below.
         var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var rgba = GC.AllocateUninitializedArray<byte>(width * height * 4);
-        var result = codec.GetPixels(target, rgba);
+        // Zeroed, and Skia told so: on input that ends early it would otherwise paint every missing row, touching
+        // the whole buffer, so a 110-byte file declaring 16384x16384 cost 2 s and 1 GiB of resident memory before
+        // it was refused. Zeroed rather than uninitialised because Skia also skips clearing what a GIF frame or a
+        // BMP RLE stream leaves uncovered, which must not show stale memory.
+        var rgba = new byte[width * height * 4];
+        var result = GetPixels(codec, target, rgba);
         if (result != SKCodecResult.Success)
         {
             throw new ImageFileException(name, Describe(result, format));
@@ -58,6 +72,26 @@ internal static class SkiaDecoder
 
         return DropAlpha(rgba, width, height);
     }
+
+    private static unsafe SKCodecResult GetPixels(SKCodec codec, SKImageInfo target, byte[] zeroed)
+    {
+        fixed (byte* pixels = zeroed)
+        {
+            return codec.GetPixels(target, (IntPtr)pixels, target.RowBytes, new SKCodecOptions(SKZeroInitialized.Yes));
+        }
+    }
+
+    private static string DescribeUnopened(SKCodecResult opened, string? claimed) => (opened, claimed) switch
+    {
+        // libpng reports any header it cannot parse (bad IHDR values, no IDAT, a first chunk other than IHDR)
+        // as incomplete input, so the message cannot tell truncation from corruption.
+        (SKCodecResult.IncompleteInput, _) => "truncated or corrupt image header",
+        (_, null) => $"{NotAnImage} (Skia: {opened})",
+        // The magic number says which format, so the user learns the file is damaged or a variant we lack
+        // (e.g. a lossless or arithmetic-coded JPEG), not that it is no image at all.
+        (SKCodecResult.Unimplemented, _) => $"unsupported {claimed} variant (Skia: {opened})",
+        _ => $"corrupt {claimed} header (Skia: {opened})",
+    };
 
     private static string Describe(SKCodecResult result, SKEncodedImageFormat format)
     {

@@ -29,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(EvalCommand.Create(verbose));
         root.Subcommands.Add(DehazeCommand.Create(verbose));
         root.Subcommands.Add(ModelsCommand.Create(verbose));
+        root.Subcommands.Add(FuzzCommand.Create(verbose));
         extend?.Invoke(root, verbose);
 
         var parse = root.Parse(args);

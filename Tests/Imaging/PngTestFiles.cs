@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using NeuralPost.Editor.Fuzzing;
 
 namespace NeuralPost.Tests.Imaging;
 
@@ -27,7 +28,7 @@ internal static class PngTestFiles
         BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
         typeBytes.CopyTo(chunk, 4);
         data.CopyTo(chunk.AsSpan(8));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), PngCrc.Compute(chunk.AsSpan(4, data.Length + 4)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, data.Length + 4)));
         return chunk;
     }
 

@@ -1,7 +1,10 @@
-namespace NeuralPost.Tests.Imaging;
+namespace NeuralPost.Editor.Fuzzing;
 
-/// <summary>CRC-32 (ISO-HDLC, as PNG chunks use), so tests can craft valid and broken PNG files byte by byte.</summary>
-internal static class PngCrc
+/// <summary>
+/// CRC-32 as PNG chunks carry it, so chunk edits (the fuzzer's and the tests' hand-made files) keep a valid CRC
+/// and reach the decoder proper.
+/// </summary>
+internal static class Crc32
 {
     private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
     {
