@@ -11,7 +11,9 @@ internal sealed class ImageFuzzerTests
     [Test]
     public void AShortRunFindsNothingAndMutationsBothPassAndFail()
     {
-        var statistics = ImageFuzzer.Run(new FuzzSettings { Executions = 2000, Seed = 7 }, Seeds(), TextWriter.Null);
+        // Speed is the fuzz command's business (--slow-ms 1000); here a slow decode only counts if it hangs, so a
+        // loaded CI machine cannot fail the test.
+        var statistics = ImageFuzzer.Run(new FuzzSettings { Executions = 2000, Seed = 7, SlowMilliseconds = 30_000 }, Seeds(), TextWriter.Null);
 
         Assert.That(statistics.Executions, Is.EqualTo(2000));
         Assert.That(statistics.FindingCount, Is.Zero, string.Join(", ", statistics.Findings));
@@ -19,7 +21,6 @@ internal sealed class ImageFuzzerTests
         Assert.That(statistics.Refused, Is.GreaterThan(500));
         // Refusals come from several decoders and checks, not one early exit.
         Assert.That(statistics.Refusals.Keys, Has.Some.Contains("PNG").And.Some.Contains("GIF").And.Some.Contains("JPEG").And.Some.Contains("WebP").And.Some.Contains("BMP"));
-        Assert.That(statistics.SlowestMilliseconds, Is.LessThan(1000));
     }
 
     [Test]
