@@ -59,6 +59,20 @@ internal sealed class CliChannelTests
     }
 
     [Test]
+    public void AGreyAlphaPngComesBackGreyWithItsAlpha()
+    {
+        var (input, output) = Paths("grey-alpha.png", "out.png");
+        File.WriteAllBytes(input, ChannelFixtures.GreyAlphaPng(8, 3));
+
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", input, output);
+
+        Assert.That(code, Is.Zero, err);
+        var result = ImageFile.LoadWithInfo(output);
+        Assert.That(result.Alpha?[..16], Is.EqualTo(new byte[] { 0, 0, 0, 0, 0, 0, 0, 52, 203, 255, 255, 255, 255, 255, 255, 255 }), "bicubic across the step");
+        Assert.That(result.Rgb.Data[(3 * 3)..][..6], Is.EqualTo(new byte[] { 10, 10, 10, 20, 20, 20 }), "pixels 3 and 4 of the first row: grey 10 and 20");
+    }
+
+    [Test]
     public void ASixteenBitInputSaysOnceThatItIsWrittenAsEightBit()
     {
         var (input, output) = Paths("deep.png", "out.png");
