@@ -1,6 +1,6 @@
 namespace NeuralPost.ImageFiles;
 
-/// <summary>Settings for <see cref="ImageFile.Save"/> and <see cref="ImageFile.Encode"/>.</summary>
+/// <summary>Settings for <see cref="O:NeuralPost.ImageFiles.ImageFile.Save"/> and <see cref="ImageFile.Encode"/>.</summary>
 public sealed class ImageWriteOptions
 {
     /// <summary>Options with every setting at its default.</summary>

@@ -20,6 +20,18 @@ internal static class SkiaDecoder
 
     public static Rgb8Image Decode(ReadOnlySpan<byte> encoded, string name, ImageReadOptions options)
     {
+        var (rgba, width, height, _) = DecodeRgba(encoded, name, options);
+        return DropAlpha(rgba, width, height);
+    }
+
+    public static DecodedImage DecodeWithInfo(ReadOnlySpan<byte> encoded, string name, ImageReadOptions options)
+    {
+        var (rgba, width, height, info) = DecodeRgba(encoded, name, options);
+        return new DecodedImage(DropAlpha(rgba, width, height), info.HasAlpha ? AlphaPlane(rgba) : null, info);
+    }
+
+    private static (byte[] Rgba, int Width, int Height, ImageFileInfo Info) DecodeRgba(ReadOnlySpan<byte> encoded, string name, ImageReadOptions options)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxPixels, nameof(options));
         if (encoded.IsEmpty)
         {
@@ -57,7 +69,7 @@ internal static class SkiaDecoder
         }
 
         // No colour space on the target: pixels come out as stored, untouched by gAMA/iCCP, as PIL reads them.
-        // Unpremultiplied, so transparent pixels keep their colour when alpha is dropped below.
+        // Unpremultiplied, so transparent pixels keep their colour, whether alpha is dropped or kept apart.
         var target = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         // Zeroed, and Skia told so: on input that ends early it would otherwise paint every missing row, touching
         // the whole buffer, so a 110-byte file declaring 16384x16384 cost 2 s and 1 GiB of resident memory before
@@ -70,7 +82,7 @@ internal static class SkiaDecoder
             throw new ImageFileException(name, Describe(result, format));
         }
 
-        return DropAlpha(rgba, width, height);
+        return (rgba, width, height, ChannelProbe.Read(codec, encoded));
     }
 
     private static unsafe SKCodecResult GetPixels(SKCodec codec, SKImageInfo target, byte[] zeroed)
@@ -117,5 +129,16 @@ internal static class SkiaDecoder
         }
 
         return image;
+    }
+
+    private static byte[] AlphaPlane(byte[] rgba)
+    {
+        var alpha = GC.AllocateUninitializedArray<byte>(rgba.Length / 4);
+        for (int s = 3, d = 0; d < alpha.Length; s += 4, d++)
+        {
+            alpha[d] = rgba[s];
+        }
+
+        return alpha;
     }
 }

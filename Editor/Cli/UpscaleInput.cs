@@ -11,10 +11,10 @@ namespace NeuralPost.Editor.Cli;
 /// </summary>
 internal static class UpscaleInput
 {
-    /// <summary>Loads <paramref name="path"/> for an upscale by <paramref name="scale"/> in tiles of <paramref name="tileSize"/> (0: whole image).</summary>
+    /// <summary>Loads <paramref name="path"/>, with its alpha and what it held, for an upscale by <paramref name="scale"/> in tiles of <paramref name="tileSize"/> (0: whole image).</summary>
     /// <exception cref="SizeLimitException">The upscaled image, or its one tile's tensor, would be over the limit.</exception>
     /// <exception cref="ImageFileException">The file cannot be read.</exception>
-    public static Rgb8Image Load(string path, int scale, int tileSize)
+    public static DecodedImage Load(string path, int scale, int tileSize)
     {
         // The decoder checks its pixel limit from the header, so the largest input these limits allow is passed
         // as that limit, and a refusal is turned into the limit that was really broken.
@@ -24,7 +24,7 @@ internal static class UpscaleInput
         var limit = Math.Max(1, Math.Min(Math.Min(outputLimit, tensorLimit), ImageReadOptions.DefaultMaxPixels));
         try
         {
-            return ImageFile.Load(path, new ImageReadOptions { MaxPixels = limit });
+            return ImageFile.LoadWithInfo(path, new ImageReadOptions { MaxPixels = limit });
         }
         catch (ImageTooLargeException e) when ((long)e.Width * e.Height <= ImageReadOptions.DefaultMaxPixels)
         {

@@ -27,11 +27,14 @@ internal static class DehazeCommand
             var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model));
             using (network)
             {
-                var image = ImageFile.Load(parse.GetRequiredValue(input));
+                var inputPath = parse.GetRequiredValue(input);
+                var decoded = ImageFile.LoadWithInfo(inputPath);
+                KeptChannels.Notice(decoded, inputPath, path, context.Err);
+                var image = decoded.Rgb;
                 var clock = Stopwatch.StartNew();
                 var result = dehazer.Process(image, amount);
                 clock.Stop();
-                ImageFile.Save(result, path);
+                ImageFile.Save(KeptChannels.Apply(decoded, result, 1), path);
                 context.Out.WriteLine($"wrote {path}: {image.Width}x{image.Height}, {card?.Id ?? Path.GetFileName(network.Path)}, strength {amount:F2}, {clock.Elapsed.TotalMilliseconds:F0} ms");
             }
 

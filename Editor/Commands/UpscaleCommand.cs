@@ -40,7 +40,10 @@ internal static class UpscaleCommand
             var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], ThreadCount.Clamp(parse.GetValue(threads), context.Err));
             var (network, card, path) = context.LoadUpscaler(parse.GetRequiredValue(model), options);
             using var owned = network;
-            var image = UpscaleInput.Load(parse.GetRequiredValue(input), network.Scale, tileSize);
+            var inputPath = parse.GetRequiredValue(input);
+            var decoded = UpscaleInput.Load(inputPath, network.Scale, tileSize);
+            KeptChannels.Notice(decoded, inputPath, outputPath, context.Err);
+            var image = decoded.Rgb;
             var upscaler = new TiledUpscaler(network);
             var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);
             var effectiveOverlap = overlapValue ?? card?.ReceptiveField ?? DefaultOverlap;
@@ -49,7 +52,7 @@ internal static class UpscaleCommand
             var result = upscaler.Upscale(image, tileSize, effectiveOverlap, progress);
             clock.Stop();
 
-            ImageFile.Save(result, outputPath);
+            ImageFile.Save(KeptChannels.Apply(decoded, result, network.Scale), outputPath);
             var tiles = TilePlan.Create(image.Width, image.Height, tileSize, effectiveOverlap).Tiles.Count;
             context.Out.WriteLine(
                 $"wrote {outputPath}: {image.Width}x{image.Height} -> {result.Width}x{result.Height} (x{network.Scale}, {card?.Id ?? Path.GetFileName(path)}, {tiles} tile(s), overlap {effectiveOverlap}, {clock.Elapsed.TotalSeconds:F2} s)");
