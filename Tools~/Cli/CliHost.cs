@@ -17,6 +17,8 @@ internal static class CliHost
     {
         root.Subcommands.Add(SampleCommand.Create(verbose));
         root.Subcommands.Add(CaptureCommand.Create(verbose));
-        root.Subcommands.Single(command => command.Name == "bench").Subcommands.Add(BenchFrameCommand.Create(verbose));
+        var bench = root.Subcommands.Single(command => command.Name == "bench");
+        bench.Subcommands.Add(BenchFrameCommand.Create(verbose));
+        bench.Subcommands.Add(BenchSoakCommand.Create(verbose));
     }
 }

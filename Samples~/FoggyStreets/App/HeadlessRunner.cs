@@ -39,6 +39,42 @@ public static class HeadlessRunner
         return Write(app, device, frames, outputDirectory);
     }
 
+    /// <summary>
+    /// Creates a headless device and renders <paramref name="frames"/> frames of the sample without reading any back
+    /// or writing any file, as a game's frame would run; returns the device description.
+    /// </summary>
+    /// <exception cref="GraphicsUnavailableException">No headless OpenGL 4.3 context can be made.</exception>
+    public static string RunWithoutWriting(SampleOptions options, SampleEnvironment environment, int frames)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frames);
+        using var device = GlDevice.CreateHeadless();
+        using var app = SampleApp.Create(device, options, environment.Ort, environment.Manifest, environment.Log);
+        RenderWithoutWriting(app, device, new FrameTime(TimeStep, 0, 0), frames);
+        return device.Description;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="frames"/> frames from <paramref name="time"/> at the fixed step and returns the time of
+    /// the next one. Nothing is read back, so the GPU is drained after each frame: without a readback or a swap to
+    /// pace it, the driver would queue frames ahead and a run would measure queueing, not frames. Allocates nothing
+    /// once the app is warm.
+    /// </summary>
+    public static FrameTime RenderWithoutWriting(SampleApp app, IGraphicsDevice device, FrameTime time, int frames)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(device);
+        for (var i = 0; i < frames; i++)
+        {
+            app.RenderFrame(time);
+            device.Finish();
+            time = time.Next(TimeStep);
+        }
+
+        return time;
+    }
+
     /// <summary>Runs an existing sample; the caller owns both.</summary>
     internal static HeadlessRunResult Run(SampleApp app, IGraphicsDevice device, int frames, string outputDirectory)
     {

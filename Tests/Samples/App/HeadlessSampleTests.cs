@@ -56,6 +56,31 @@ internal sealed class HeadlessSampleTests
         }
     }
 
+    [Test]
+    public void NoWriteRendersTheFramesAndWritesNothing()
+    {
+        GlTestDevice.CreateOrIgnore().Dispose();
+        var dir = Path.Combine(TestPaths.NewTempDirectory(), "frames");
+        var (code, output, error) = CliRunner.Run(
+            "sample", "--headless", "--no-write", "--frames", "3", "--size", "96x54", "--dehaze", "on", "--out", dir);
+        TestContext.Out.WriteLine(output + error);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, error);
+            Assert.That(output, Does.Contain("rendered 3 frame(s) 96x54; nothing written"));
+            Assert.That(dir, Does.Not.Exist, "not even the output folder is made");
+        });
+    }
+
+    [Test]
+    public void NoWriteRefusesAScreenshot()
+    {
+        var (code, _, error) = CliRunner.Run(
+            "sample", "--headless", "--no-write", "--screenshot", Path.Combine(TestPaths.NewTempDirectory(), "shot.png"));
+        Assert.That(code, Is.Not.Zero);
+        Assert.That(error, Does.Contain("--no-write and --screenshot cannot be combined"));
+    }
+
     internal static List<string> SplitCsv(string line)
     {
         var cells = new List<string>();

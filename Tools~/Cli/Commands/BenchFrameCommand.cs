@@ -15,17 +15,10 @@ internal static class BenchFrameCommand
 {
     public static Command Create(Option<bool> verbose)
     {
-        var frames = new Option<int>("--frames") { Description = $"Measured frames per tier, 1 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 30 }
-            .Within(1, SampleArguments.MaxFrames);
-        var warmup = new Option<int>("--warmup") { Description = $"Frames discarded per tier before measuring, 0 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 5 }
-            .Within(0, SampleArguments.MaxFrames);
+        var frames = BenchArguments.Frames(30, "tier");
+        var warmup = BenchArguments.Warmup(5, "tier");
         var size = new Option<string>("--size") { Description = "Output size WIDTHxHEIGHT; each tier renders at its own fraction (Performance: half, 480x270 for 960x540)", DefaultValueFactory = _ => "960x540" };
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = "Tiers to measure (space- or comma-separated)",
-            AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => ["Quality", "Balanced", "Performance", "UltraPerformance"],
-        };
+        var tiers = BenchArguments.Tiers("Tiers to measure", "Quality", "Balanced", "Performance", "UltraPerformance");
         var dehaze = SampleArguments.Choice(
             "--dehaze", "after the tier tables, time dehaze on the Performance tier (or the first in --tiers) at output resolution, render resolution, both, or not at all",
             "both", "off", "output", "render", "both");
@@ -40,10 +33,7 @@ internal static class BenchFrameCommand
             var discarded = parse.GetValue(warmup);
 
             var output = SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size");
-            var tierList = (parse.GetValue(tiers) ?? [])
-                .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(t => SampleArguments.ParseTier(t, "--tiers"))
-                .ToArray();
+            var tierList = BenchArguments.ParseTiers(parse.GetValue(tiers));
             var placements = DehazePlacements(parse.GetRequiredValue(dehaze));
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);

@@ -31,9 +31,10 @@ internal static class SampleCommand
         var framesBeforeScreenshot = new Option<int>("--frames-before-screenshot") { Description = $"Frames rendered before --screenshot is taken, 1 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 60 }
             .Within(1, SampleArguments.MaxFrames);
 
+        var noWrite = new Option<bool>("--no-write") { Description = "Headless: render the frames without reading them back or writing any file (a game's frame; for soak and allocation checks)" };
         var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
         {
-            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot,
+            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot, noWrite,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,17 @@ internal static class SampleCommand
             var frameCount = parse.GetValue(frames);
             var before = parse.GetValue(framesBeforeScreenshot);
             var outDir = parse.GetRequiredValue(output);
+            var writeNothing = parse.GetValue(noWrite);
+            if (writeNothing && parse.GetValue(screenshot) is not null)
+            {
+                throw new ArgumentException("--no-write and --screenshot cannot be combined: a screenshot is a file");
+            }
+
+            if (writeNothing)
+            {
+                return RunWithoutWriting(options, frameCount ?? DefaultHeadlessFrames, parse, verbose);
+            }
+
             if (parse.GetValue(headless) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")))
             {
                 // Known to run headless: the frames' folder is checked before ONNX Runtime or a device starts.
@@ -92,6 +104,18 @@ internal static class SampleCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Headless whatever the display: a window's swap would pace and read nothing either, but a run without files is for measuring.</summary>
+    private static int RunWithoutWriting(SampleOptions options, int frames, ParseResult parse, Option<bool> verbose)
+    {
+        var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+        var environment = SampleArguments.CreateEnvironment(context);
+        context.Out.WriteLine($"sample: headless (--no-write given), dehaze {(options.Dehaze ? "on" : "off")}, placed {SampleArguments.Describe(options.DehazePlacement)}");
+        var device = HeadlessRunner.RunWithoutWriting(options, environment, frames);
+        context.Out.WriteLine($"sample: {device}");
+        context.Out.WriteLine($"rendered {frames} frame(s) {options.OutputSize}; nothing written (--no-write)");
+        return ExitCodes.Success;
     }
 
     /// <summary>Opens the window unless headless is asked for or impossible; <paramref name="why"/> says which and why.</summary>
