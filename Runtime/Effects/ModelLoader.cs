@@ -42,6 +42,4 @@ internal static class ModelLoader
 
         return new Loaded(ImageNetwork.Load(ort, path, RunnerOptions.Cpu, expectedScale), "CPU EP", gpuFallbackReason);
     }
-
-    internal static string OneLine(string text) => Inference.OneLine.Of(text);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuralPost.Core;
+using NeuralPost.Effects;
 using NeuralPost.Graphics;
 using NeuralPost.Hosting;
 
@@ -13,8 +14,6 @@ namespace NeuralPost.Samples.FoggyStreets.App;
 /// </summary>
 public static class SoakBenchmark
 {
-    private const string InferencePass = "inference";
-
     /// <summary>Runs <paramref name="warmup"/> unmeasured then <paramref name="frames"/> measured frames of <paramref name="app"/> at <paramref name="tier"/>.</summary>
     public static SoakResult Run(SampleApp app, IGraphicsDevice device, UpscaleTier tier, bool dehaze, int frames, int warmup)
     {
@@ -37,7 +36,7 @@ public static class SoakBenchmark
         for (var i = 0; i < frames; i++)
         {
             time = HeadlessRunner.RenderWithoutWriting(app, device, time, 1);
-            if (app.Timings.TryGet(InferencePass, out var timing) && timing.Reported)
+            if (app.Timings.TryGet(PassTimingNames.Inference, out var timing) && timing.Reported)
             {
                 inferenceMilliseconds += timing.CpuMilliseconds;
                 inferenceFrames++;
