@@ -5,8 +5,11 @@
 // row 0 reads texel row height-1. Networks then see upright images, as they were trained on, and
 // tensor_to_image.comp flips back the same way.
 //
-// The tensor may be larger than the image (models that need sizes in multiples of N): the extra columns and
-// rows repeat the edge pixels, which disturbs a convolution's border less than zeros would.
+// The image starts `border` columns and rows in from the tensor's top-left, and the tensor may be larger still
+// (models that need sizes in multiples of N). Every tensor pixel outside the image reads the image extended
+// outwards: the edge pixels repeated (edgeMode 0) or the opposite edge (edgeMode 1, wrap, for tileable
+// textures). A network's convolutions pad with zeros, which at an image border reads as a black frame; the
+// border pushes that frame out of the part of the output that is kept.
 
 layout(local_size_x = 16, local_size_y = 16) in;
 
@@ -19,6 +22,15 @@ uniform int imageHeight;
 uniform int tensorWidth;     // tensor row stride in floats, at least imageWidth
 uniform int tensorHeight;    // at least imageHeight
 uniform int planeStride;     // floats from one channel plane to the next, at least tensorWidth * tensorHeight
+uniform int border;          // tensor columns left of (and rows above) the image's first pixel
+uniform int edgeMode;        // 0: replicate the edge, 1: wrap around
+
+int edge(int coordinate, int size)
+{
+    // GLSL leaves % of a negative operand undefined: shift by whole periods until the coordinate (at least
+    // -border) is non-negative first.
+    return edgeMode == 1 ? (coordinate + size * ((border + size - 1) / size)) % size : clamp(coordinate, 0, size - 1);
+}
 
 void main()
 {
@@ -28,7 +40,7 @@ void main()
         return;
     }
 
-    ivec2 texel = ivec2(min(t.x, imageWidth - 1), imageHeight - 1 - min(t.y, imageHeight - 1));
+    ivec2 texel = ivec2(edge(t.x - border, imageWidth), imageHeight - 1 - edge(t.y - border, imageHeight));
     vec3 c = clamp(texelFetch(source, texel, 0).rgb, 0.0, 1.0);
     int i = t.y * tensorWidth + t.x;
     values[i] = c.r;

@@ -19,6 +19,7 @@ uniform float strength;                            // 0: blendSource, 1: the ten
 
 uniform int tensorWidth;     // tensor row stride in floats, at least the target's width
 uniform int planeStride;     // floats from one channel plane to the next
+uniform int border;          // tensor columns left of (and rows above) the image's first pixel: cropped away
 
 void main()
 {
@@ -29,7 +30,7 @@ void main()
         return;
     }
 
-    int i = (size.y - 1 - p.y) * tensorWidth + p.x;
+    int i = (border + size.y - 1 - p.y) * tensorWidth + border + p.x;
     vec3 c = vec3(values[i], values[i + planeStride], values[i + 2 * planeStride]);
     c = mix(clamp(c, 0.0, 1.0), vec3(0.0), isnan(c));
 #ifdef BLEND

@@ -74,7 +74,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     }
 
     /// <summary>Loads a dehaze network (id or file) for CPU use; dispose the returned model when done.</summary>
-    public (Effects.ImageNetwork Model, Effects.Dehaze.OfflineDehazer Dehazer, ModelCard? Card) LoadDehazer(string idOrPath)
+    public (Effects.ImageNetwork Model, Effects.Dehaze.OfflineDehazer Dehazer, ModelCard? Card) LoadDehazer(string idOrPath,
+        EdgeMode edgeMode = EdgeMode.Replicate)
     {
         var (path, card) = ResolveModel(idOrPath, ModelUse.Dehaze);
         var model = Effects.ImageNetwork.Load(Environment, path, expectedScale: card?.Scale);
@@ -82,7 +83,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
         {
             ModelUses.Require(card?.Id ?? System.IO.Path.GetFileName(path), model.Scale, ModelUse.Dehaze);
             var multiple = card is null ? 16 : Effects.Dehaze.OfflineDehazer.ReadSizeMultiple(card);
-            return (model, new Effects.Dehaze.OfflineDehazer(model, multiple), card);
+            return (model, new Effects.Dehaze.OfflineDehazer(model, multiple, EdgePadding.For(card, edgeMode)), card);
         }
         catch
         {

@@ -17,14 +17,15 @@ internal static class DehazeCommand
         var strength = new Option<float>("--strength") { Description = "Blend with the input, 0 to 1: 1 = the network's output, 0 = unchanged", DefaultValueFactory = _ => 1f }
             .Within(0f, 1f);
 
-        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength };
+        var edge = EdgeOption.Create();
+        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength, edge };
         command.SetAction(parse =>
         {
             var amount = parse.GetValue(strength);
             var path = parse.GetRequiredValue(output);
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             OutputPath.CheckFileFolder(path, "the output");
-            var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model));
+            var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model), EdgeOption.Parse(parse.GetValue(edge)));
             using (network)
             {
                 var inputPath = parse.GetRequiredValue(input);

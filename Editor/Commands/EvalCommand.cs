@@ -74,7 +74,7 @@ internal static class EvalCommand
             {
                 context.Out.WriteLine(SuperResolutionEvaluator.Row(score));
                 progress.Report(new TileProgress(++done, total));
-            });
+            }, edges: EdgePadding.For(card));
             context.Out.WriteLine(SuperResolutionEvaluator.Mean(mean));
             SuperResolutionEvaluator.WriteLeftOut(mean, context.Err, "eval");
 

@@ -28,8 +28,9 @@ internal static class UpscaleCommand
             .Within(0, MaxOverlap);
         var providers = ProviderOptions.Create();
         var threads = ProviderOptions.CreateThreads();
+        var edge = EdgeOption.Create();
 
-        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, providers, threads };
+        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, edge, providers, threads };
         command.SetAction(parse =>
         {
             var tileSize = parse.GetValue(tile);
@@ -44,7 +45,7 @@ internal static class UpscaleCommand
             var decoded = UpscaleInput.Load(inputPath, network.Scale, tileSize);
             KeptChannels.Notice(decoded, inputPath, outputPath, context.Err);
             var image = decoded.Rgb;
-            var upscaler = new TiledUpscaler(network);
+            var upscaler = new TiledUpscaler(network, Core.EdgePadding.For(card, EdgeOption.Parse(parse.GetValue(edge))));
             var progress = new ConsoleProgress(context.Err, "upscale", !Console.IsErrorRedirected);
             var effectiveOverlap = overlapValue ?? card?.ReceptiveField ?? DefaultOverlap;
 

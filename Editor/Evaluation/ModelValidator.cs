@@ -36,7 +36,7 @@ internal static class ModelValidator
                 foreach (var (set, expected) in card.Metrics)
                 {
                     var actual = SuperResolutionEvaluator.Evaluate(model, SuperResolutionEvaluator.ResolveSet(set),
-                        card.ReceptiveField ?? 16, _ => { });
+                        card.ReceptiveField ?? 16, _ => { }, edges: EdgePadding.For(card));
                     var mismatch = Compare(set, expected, actual);
                     if (mismatch is not null)
                     {

@@ -29,12 +29,12 @@ internal static class SuperResolutionEvaluator
     public const int TileSize = 0;
 
     public static SetScore Evaluate(ImageNetwork model, string setDirectory, int overlap,
-        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model") =>
-        Evaluate(model, BenchmarkPairs.Open(setDirectory, model.Scale), overlap, onImage, outputDirectory, outputLabel);
+        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model", EdgePadding? edges = null) =>
+        Evaluate(model, BenchmarkPairs.Open(setDirectory, model.Scale), overlap, onImage, outputDirectory, outputLabel, edges);
 
     /// <summary>Scores <paramref name="model"/> on pairs already opened at its scale.</summary>
     public static SetScore Evaluate(ImageNetwork model, BenchmarkPairs pairs, int overlap,
-        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model")
+        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model", EdgePadding? edges = null)
     {
         var scale = model.Scale;
         if (pairs.Scale != scale)
@@ -47,7 +47,7 @@ internal static class SuperResolutionEvaluator
             Directory.CreateDirectory(outputDirectory);
         }
 
-        var upscaler = new TiledUpscaler(model);
+        var upscaler = new TiledUpscaler(model, edges);
         double psnr = 0, ssim = 0, bicubicPsnr = 0, bicubicSsim = 0;
         var leftOut = new List<string>();
         foreach (var name in pairs.Names)

@@ -1,3 +1,4 @@
+using NeuralPost.Core;
 using NeuralPost.Graphics;
 
 namespace NeuralPost.Effects;
@@ -27,8 +28,11 @@ internal sealed class FrameKernels : IDisposable
 
     public IGraphicsDevice Device => _device;
 
-    /// <summary>Writes <paramref name="source"/> into <paramref name="tensor"/> as <paramref name="layout"/> describes.</summary>
-    public void ImageToTensor(ITexture source, IStorageBuffer tensor, TensorLayout layout)
+    /// <summary>
+    /// Writes <paramref name="source"/> into <paramref name="tensor"/> as <paramref name="layout"/> describes, the
+    /// border and any padding filled by <paramref name="edgeMode"/>.
+    /// </summary>
+    public void ImageToTensor(ITexture source, IStorageBuffer tensor, TensorLayout layout, EdgeMode edgeMode = EdgeMode.Replicate)
     {
         var program = _imageToTensor ??= ShaderLibrary.Compile(_device, ShaderLibrary.ImageToTensor);
         program.SetUniform("imageWidth", layout.ImageWidth);
@@ -36,6 +40,8 @@ internal sealed class FrameKernels : IDisposable
         program.SetUniform("tensorWidth", layout.TensorWidth);
         program.SetUniform("tensorHeight", layout.TensorHeight);
         program.SetUniform("planeStride", layout.PlaneStride);
+        program.SetUniform("border", layout.Border);
+        program.SetUniform("edgeMode", edgeMode == EdgeMode.Wrap ? 1 : 0);
         _device.BindTexture(0, source);
         _device.BindStorageBuffer(0, tensor);
         _device.Dispatch(program, Groups(layout.TensorWidth), Groups(layout.TensorHeight), 1);
@@ -65,6 +71,7 @@ internal sealed class FrameKernels : IDisposable
 
         program.SetUniform("tensorWidth", layout.TensorWidth);
         program.SetUniform("planeStride", layout.PlaneStride);
+        program.SetUniform("border", layout.Border);
         _device.BindStorageBuffer(0, tensor);
         _device.BindImage(0, target, ImageAccess.Write);
         _device.Dispatch(program, Groups(target.Width), Groups(target.Height), 1);

@@ -43,6 +43,9 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     /// <summary>The loaded network, or null on the non-neural path.</summary>
     protected ImageNetwork? Network { get; private set; }
 
+    /// <summary>The loaded network's border of replicated edge pixels (its card's, see <see cref="EdgePadding.For"/>).</summary>
+    protected EdgePadding EdgePadding { get; private set; }
+
     /// <summary>How the pass gets frames out without its network, for log lines: e.g. <c>using a bilinear upscale</c>.</summary>
     protected abstract string FallbackDescription { get; }
 
@@ -167,8 +170,10 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
         ArgumentNullException.ThrowIfNull(card);
         provider = null;
         ModelLoader.Loaded loaded;
+        EdgePadding edges;
         try
         {
+            edges = EdgePadding.For(card);
             var path = services.Manifest!.ResolveVerifiedFile(card);
             loaded = ModelLoader.Load(services.Ort!, path, expectedScale, policy);
         }
@@ -185,6 +190,7 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
         }
 
         Network = loaded.Model;
+        EdgePadding = edges;
         _activeModelId = card.Id;
         provider = loaded.Provider;
         return true;

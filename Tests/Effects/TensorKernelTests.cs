@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using NeuralPost.Core;
 using NeuralPost.Effects;
 using NeuralPost.Graphics;
 using NeuralPost.Imaging;
@@ -62,6 +63,58 @@ internal sealed class TensorKernelTests
         }
 
         Assert.That(MaxAbsDifference(actual, expected), Is.LessThanOrEqualTo(OneLevel));
+    }
+
+    [TestCase(EdgeMode.Replicate)]
+    [TestCase(EdgeMode.Wrap)]
+    public void ImageToTensorFillsTheBorderByTheEdgeMode(EdgeMode mode)
+    {
+        using var device = GlTestDevice.CreateOrIgnore();
+        using var kernels = new FrameKernels(device);
+        var image = GlPixels.Random(5, 3, seed: 5);
+        using var texture = device.CreateTexture(image.Width, image.Height, TextureFormat.Rgba8);
+        GlPixels.Upload(texture, image);
+        var layout = TensorLayout.Bordered(image.Width, image.Height, border: 4, multiple: 8);
+        Assert.That((layout.TensorWidth, layout.TensorHeight), Is.EqualTo((16, 16)), "5+8 and 3+8 rounded up to 8");
+        using var tensor = device.CreateStorageBuffer(layout.ByteSize);
+
+        kernels.ImageToTensor(texture, tensor, layout, mode);
+
+        // The border is wider than the image is tall, so wrap must go round more than once.
+        var edges = new EdgePadding(layout.Border, mode);
+        var actual = Download(tensor, layout.FloatCount);
+        var expected = new float[layout.FloatCount];
+        for (var c = 0; c < 3; c++)
+        {
+            for (var y = 0; y < layout.TensorHeight; y++)
+            {
+                for (var x = 0; x < layout.TensorWidth; x++)
+                {
+                    var source = (edges.Map(y - 4, image.Height) * image.Width + edges.Map(x - 4, image.Width)) * 3 + c;
+                    expected[c * layout.PlaneStride + y * layout.TensorWidth + x] = image.Data[source] / 255f;
+                }
+            }
+        }
+
+        Assert.That(MaxAbsDifference(actual, expected), Is.LessThanOrEqualTo(OneLevel));
+    }
+
+    [Test]
+    public void ABorderedTensorRoundTripsToTheImageWithTheBorderCropped()
+    {
+        using var device = GlTestDevice.CreateOrIgnore();
+        using var kernels = new FrameKernels(device);
+        var image = GlPixels.Random(9, 10, seed: 6);
+        using var source = device.CreateTexture(image.Width, image.Height, TextureFormat.Rgba8);
+        using var target = device.CreateTexture(image.Width, image.Height, TextureFormat.Rgba8);
+        GlPixels.Upload(source, image);
+        var layout = TensorLayout.Bordered(image.Width, image.Height, border: 3, multiple: 4);
+        using var tensor = device.CreateStorageBuffer(layout.ByteSize);
+
+        kernels.ImageToTensor(source, tensor, layout);
+        kernels.TensorToImage(tensor, layout, target);
+
+        Assert.That(GlPixels.Download(target).Data, Is.EqualTo(image.Data));
     }
 
     [TestCase(TextureFormat.Rgba8)]

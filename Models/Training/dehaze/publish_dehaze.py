@@ -27,6 +27,10 @@ from publish import MODELS_DIR, add_earlier_training, training_hours, write_card
 from dehaze.export_dehaze import export_dehaze  # noqa: E402
 from dehaze.nets import MULTIPLE, build_from_meta  # noqa: E402
 
+# input pixels of replicated edge the runtime adds on each side (Runtime/Core/EdgePadding.cs); one cell of the
+# tail's 16x16 pooling, so the image's edge lands on a pooling cell's boundary
+EDGE_PADDING = 16
+
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -70,6 +74,7 @@ def main(argv=None):
                         + "pyramid-pooling tail",
         "scale": 1,
         "sizeMultiple": MULTIPLE,
+        "edgePadding": EDGE_PADDING,
         "input": {"name": "input", "layout": "NCHW", "shape": [1, 3, "height", "width"], "color": "RGB",
                   "range": [0, 1], "type": "float32"},
         "output": {"name": "output", "layout": "NCHW", "shape": [1, 3, "height", "width"], "color": "RGB",

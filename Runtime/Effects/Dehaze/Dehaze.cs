@@ -107,7 +107,7 @@ public sealed class Dehaze : NeuralPass
     {
         var device = resources.Device;
         var input = FrameTextures.Readable(device, source, resources.SourceCopy);
-        var tensors = resources.GetTensors(model, source.Width, source.Height, _sizeMultiple);
+        var tensors = resources.GetTensors(model, source.Width, source.Height, EdgePadding.Border, _sizeMultiple);
         tensors.ToTensor(resources.Kernels, input);
         tensors.StartReadback();
         tensors.CompleteReadback();

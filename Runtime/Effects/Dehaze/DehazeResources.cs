@@ -28,16 +28,20 @@ internal sealed class DehazeResources : IDisposable
     /// <summary>The blended result when the destination's texture cannot be written directly.</summary>
     public TargetSlot Output { get; } = new();
 
-    /// <summary>Tensor buffers for a frame of this size, padded to <paramref name="sizeMultiple"/>.</summary>
-    public NetworkTensors GetTensors(ImageNetwork model, int width, int height, int sizeMultiple)
+    /// <summary>
+    /// Tensor buffers for a frame of this size with <paramref name="border"/> pixels of extended edge on every side,
+    /// padded to <paramref name="sizeMultiple"/>.
+    /// </summary>
+    public NetworkTensors GetTensors(ImageNetwork model, int width, int height, int border, int sizeMultiple)
     {
-        if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height)
+        if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
+            && tensors.InputLayout.Border == border)
         {
             return tensors;
         }
 
         ReleaseTensors();
-        var layout = TensorLayout.Padded(width, height, sizeMultiple);
+        var layout = TensorLayout.Bordered(width, height, border, sizeMultiple);
         _tensors = new NetworkTensors(Device, layout, 1, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
         return _tensors;
     }

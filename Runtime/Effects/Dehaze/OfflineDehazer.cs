@@ -7,22 +7,27 @@ using NeuralPost.Inference;
 namespace NeuralPost.Effects.Dehaze;
 
 /// <summary>
-/// Runs a same-size dehaze network on 8-bit images on the CPU, for single images and for evaluation: pads the
-/// frame by repeating its edge pixels up to the network's size multiple, runs it, crops back, and blends with the
-/// input by a strength, as the <see cref="Dehaze"/> pass does on the GPU path.
+/// Runs a same-size dehaze network on 8-bit images on the CPU, for single images and for evaluation: extends the
+/// frame by an edge border (<see cref="EdgePadding"/>) and up to the network's size multiple, runs it, crops back,
+/// and blends with the input by a strength, as the <see cref="Dehaze"/> pass does on the GPU path.
 /// </summary>
 public sealed class OfflineDehazer
 {
     private readonly ImageNetwork _model;
     private readonly int _sizeMultiple;
+    private readonly EdgePadding _edges;
 
     /// <summary>Wraps a loaded scale-1 model; the model stays owned by the caller.</summary>
     /// <param name="model">A network whose output has the input's size.</param>
     /// <param name="sizeMultiple">Sides the network needs to divide by (1: any size).</param>
-    public OfflineDehazer(ImageNetwork model, int sizeMultiple)
+    /// <param name="edges">The border beyond the image's edges; null for <see cref="EdgePadding.DefaultBorder"/> pixels replicated (pass the card's, <see cref="EdgePadding.For"/>).</param>
+    public OfflineDehazer(ImageNetwork model, int sizeMultiple, EdgePadding? edges = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(sizeMultiple, 1);
+        _edges = edges ?? new EdgePadding(EdgePadding.DefaultBorder, EdgeMode.Replicate);
+        ArgumentOutOfRangeException.ThrowIfNegative(_edges.Border, nameof(edges));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_edges.Border, EdgePadding.MaxBorder, nameof(edges));
         if (model.Scale != 1)
         {
             throw new ModelContractException($"{model.Path}: a dehaze network keeps the size, this one upscales x{model.Scale}");
@@ -53,10 +58,11 @@ public sealed class OfflineDehazer
         ArgumentNullException.ThrowIfNull(hazy);
         ArgumentOutOfRangeException.ThrowIfLessThan(strength, 0f);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(strength, 1f);
-        var width = RoundUp(hazy.Width);
-        var height = RoundUp(hazy.Height);
+        var border = _edges.Border;
+        var width = RoundUp(hazy.Width + 2 * border);
+        var height = RoundUp(hazy.Height + 2 * border);
         var buffers = _model.GetBuffers(height, width);
-        FillPadded(hazy, buffers.Input, width, height);
+        FillPadded(hazy, buffers.Input, width, height, border, _edges);
         _model.Run(buffers);
 
         var plane = width * height;
@@ -68,7 +74,7 @@ public sealed class OfflineDehazer
                 var pixel = (y * hazy.Width + x) * 3;
                 for (var c = 0; c < 3; c++)
                 {
-                    var network = buffers.Output[c * plane + y * width + x];
+                    var network = buffers.Output[c * plane + (y + border) * width + x + border];
                     var input = hazy.Data[pixel + c] / 255f;
                     var value = float.IsNaN(network) ? input : input + strength * (network - input);
                     result.Data[pixel + c] = (byte)Math.Round(Math.Clamp(value, 0f, 1f) * 255.0, MidpointRounding.AwayFromZero);
@@ -81,16 +87,16 @@ public sealed class OfflineDehazer
 
     private int RoundUp(int size) => (size + _sizeMultiple - 1) / _sizeMultiple * _sizeMultiple;
 
-    // Edge replication, not zeros: a black border would read as dense shadow to the network and bleed inwards.
-    private static void FillPadded(Rgb8Image image, float[] tensor, int width, int height)
+    // The image's own edges, not zeros: a black border would read as dense shadow to the network and bleed inwards.
+    private static void FillPadded(Rgb8Image image, float[] tensor, int width, int height, int border, EdgePadding edges)
     {
         var plane = width * height;
         for (var y = 0; y < height; y++)
         {
-            var sy = Math.Min(y, image.Height - 1);
+            var sy = edges.Map(y - border, image.Height);
             for (var x = 0; x < width; x++)
             {
-                var source = (sy * image.Width + Math.Min(x, image.Width - 1)) * 3;
+                var source = (sy * image.Width + edges.Map(x - border, image.Width)) * 3;
                 var target = y * width + x;
                 tensor[target] = image.Data[source] / 255f;
                 tensor[plane + target] = image.Data[source + 1] / 255f;

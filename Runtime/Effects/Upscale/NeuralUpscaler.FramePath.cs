@@ -20,7 +20,7 @@ public sealed partial class NeuralUpscaler
         {
             var device = resources.Device;
             var input = FrameTextures.Readable(device, source, resources.SourceCopy);
-            var tensors = resources.GetTensors(model, source.Width, source.Height);
+            var tensors = resources.GetTensors(model, source.Width, source.Height, EdgePadding.Border);
 
             resources.ImageToTensor.Begin();
             tensors.ToTensor(resources.Kernels, input);

@@ -6,18 +6,36 @@ namespace NeuralPost.Effects.Upscale;
 /// <summary>
 /// Upscales images of any size with a <see cref="ImageNetwork"/> by running it on overlapping tiles
 /// (see <see cref="TilePlan"/>) and cross-fading them, so memory stays bounded by the tile size while the result
-/// matches a single whole-image run.
+/// matches a single whole-image run. Tiles that touch the image's edge are extended past it by the
+/// <see cref="EdgePadding"/> (the image's own edge pixels, or the opposite edge for wrap), and that extension is
+/// cropped from their output, so the network's zero padding never reaches a kept pixel.
 /// </summary>
 public sealed class TiledUpscaler
 {
     private readonly ImageNetwork _model;
+    private readonly EdgePadding _edges;
 
     /// <summary>Creates an upscaler over a loaded model; the model stays owned by the caller.</summary>
-    public TiledUpscaler(ImageNetwork model)
+    /// <param name="model">The network.</param>
+    /// <param name="edges">The border beyond the image's edges; null for <see cref="EdgePadding.DefaultBorder"/> pixels replicated (pass the card's, <see cref="EdgePadding.For"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The border is negative or above <see cref="EdgePadding.MaxBorder"/>, or the mode undefined.</exception>
+    public TiledUpscaler(ImageNetwork model, EdgePadding? edges = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var chosen = edges ?? new EdgePadding(EdgePadding.DefaultBorder, EdgeMode.Replicate);
+        ArgumentOutOfRangeException.ThrowIfNegative(chosen.Border, nameof(edges));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(chosen.Border, EdgePadding.MaxBorder, nameof(edges));
+        if (!Enum.IsDefined(chosen.Mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(edges), chosen.Mode, "not a defined edge mode");
+        }
+
         _model = model;
+        _edges = chosen;
     }
+
+    /// <summary>The border the tiles at the image's edges get.</summary>
+    public EdgePadding Edges => _edges;
 
     /// <summary>Upscales an 8-bit image; output is rounded back to 8 bits.</summary>
     /// <param name="image">Input image.</param>
@@ -47,7 +65,7 @@ public sealed class TiledUpscaler
     {
         var plan = TilePlan.Create(width, height, tileSize, overlap);
         var scale = _model.Scale;
-        CheckSizes(plan, scale);
+        CheckSizes(plan, scale, _edges.Border);
         if (input.Length != 3L * width * height)
         {
             throw new ArgumentException($"input has {input.Length} values, expected 3x{height}x{width}", nameof(input));
@@ -64,17 +82,11 @@ public sealed class TiledUpscaler
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tile = plan.Tiles[i];
-            var buffers = _model.GetBuffers(tile.InputHeight, tile.InputWidth);
-            CopyRegion(input, width, height, tile, buffers.Input);
+            var region = PaddedRegion.Of(tile, width, height, _edges.Border);
+            var buffers = _model.GetBuffers(region.Height, region.Width);
+            CopyRegion(input, width, height, region, buffers.Input);
             _model.Run(buffers);
-            if (weightSum is null)
-            {
-                buffers.Output.CopyTo(output, 0);
-            }
-            else
-            {
-                Accumulate(plan, tile, buffers, output, weightSum, weightsX, weightsY, outWidth, outHeight);
-            }
+            Accumulate(plan, tile, region, buffers, output, weightSum, weightsX, weightsY, outWidth, outHeight);
 
             progress?.Report(new TileProgress(i + 1, plan.Tiles.Count));
         }
@@ -88,30 +100,44 @@ public sealed class TiledUpscaler
     }
 
     // Both limits are checked before the output is allocated or any tile runs, so an absurd request costs nothing.
-    private static void CheckSizes(TilePlan plan, int scale)
+    private static void CheckSizes(TilePlan plan, int scale, int border)
     {
         TensorLimits.CheckImage((long)plan.Width * scale, (long)plan.Height * scale, $"x{scale} of {plan.Width}x{plan.Height}");
         var largest = plan.Tiles.MaxBy(tile => (long)tile.InputWidth * tile.InputHeight);
-        TensorLimits.CheckBoundTensor((long)largest.InputHeight * scale, (long)largest.InputWidth * scale,
-            $"the output of a {largest.InputWidth}x{largest.InputHeight} tile at x{scale}");
+        long tileWidth = largest.InputWidth + 2L * border, tileHeight = largest.InputHeight + 2L * border;
+        TensorLimits.CheckBoundTensor(tileHeight * scale, tileWidth * scale,
+            $"the output of a {tileWidth}x{tileHeight} tile (with its edge border) at x{scale}");
     }
 
-    private static void CopyRegion(ReadOnlySpan<float> input, int width, int height, Tile tile, float[] destination)
+    // Pixels outside the image are read through the edge mode: the image's edge repeated, or its opposite edge.
+    private void CopyRegion(ReadOnlySpan<float> input, int width, int height, PaddedRegion region, float[] destination)
     {
         var plane = width * height;
-        var tilePlane = tile.InputWidth * tile.InputHeight;
+        var regionPlane = region.Width * region.Height;
+        var inside = region.Left == 0 && region.Right == 0;
         for (var c = 0; c < 3; c++)
         {
-            for (var y = 0; y < tile.InputHeight; y++)
+            for (var y = 0; y < region.Height; y++)
             {
-                input.Slice(c * plane + (tile.InputY + y) * width + tile.InputX, tile.InputWidth)
-                    .CopyTo(destination.AsSpan(c * tilePlane + y * tile.InputWidth, tile.InputWidth));
+                var sourceRow = c * plane + _edges.Map(region.Y + y, height) * width;
+                var target = destination.AsSpan(c * regionPlane + y * region.Width, region.Width);
+                if (inside)
+                {
+                    input.Slice(sourceRow + region.X, region.Width).CopyTo(target);
+                    continue;
+                }
+
+                for (var x = 0; x < region.Width; x++)
+                {
+                    target[x] = input[sourceRow + _edges.Map(region.X + x, width)];
+                }
             }
         }
     }
 
-    private void Accumulate(TilePlan plan, Tile tile, NetworkBuffers buffers, float[] output, float[] weightSum,
-        float[] weightsX, float[] weightsY, int outWidth, int outHeight)
+    // A single tile has nothing to blend with: its weight is 1 everywhere, and weightSum is null.
+    private void Accumulate(TilePlan plan, Tile tile, PaddedRegion region, NetworkBuffers buffers, float[] output,
+        float[]? weightSum, float[] weightsX, float[] weightsY, int outWidth, int outHeight)
     {
         var scale = _model.Scale;
         var x0 = tile.InputX * scale;
@@ -120,16 +146,19 @@ public sealed class TiledUpscaler
         var tileHeight = tile.InputHeight * scale;
         for (var x = 0; x < tileWidth; x++)
         {
-            weightsX[x] = plan.AxisWeight((x0 + x + 0.5) / scale, tile.CoreX, tile.CoreX + tile.CoreWidth, plan.Width);
+            weightsX[x] = weightSum is null ? 1f : plan.AxisWeight((x0 + x + 0.5) / scale, tile.CoreX, tile.CoreX + tile.CoreWidth, plan.Width);
         }
 
         for (var y = 0; y < tileHeight; y++)
         {
-            weightsY[y] = plan.AxisWeight((y0 + y + 0.5) / scale, tile.CoreY, tile.CoreY + tile.CoreHeight, plan.Height);
+            weightsY[y] = weightSum is null ? 1f : plan.AxisWeight((y0 + y + 0.5) / scale, tile.CoreY, tile.CoreY + tile.CoreHeight, plan.Height);
         }
 
         var outPlane = outWidth * outHeight;
-        var tilePlane = tileWidth * tileHeight;
+        // The network's output covers the padded region: skip its border rows and columns.
+        var sourceWidth = region.Width * scale;
+        var sourcePlane = sourceWidth * region.Height * scale;
+        var sourceOrigin = region.Top * scale * sourceWidth + region.Left * scale;
         var source = buffers.Output;
         for (var y = 0; y < tileHeight; y++)
         {
@@ -140,7 +169,7 @@ public sealed class TiledUpscaler
             }
 
             var outRow = (y0 + y) * outWidth + x0;
-            var tileRow = y * tileWidth;
+            var tileRow = sourceOrigin + y * sourceWidth;
             for (var x = 0; x < tileWidth; x++)
             {
                 var w = wy * weightsX[x];
@@ -149,10 +178,14 @@ public sealed class TiledUpscaler
                     continue;
                 }
 
-                weightSum[outRow + x] += w;
+                if (weightSum is not null)
+                {
+                    weightSum[outRow + x] += w;
+                }
+
                 for (var c = 0; c < 3; c++)
                 {
-                    output[c * outPlane + outRow + x] += w * source[c * tilePlane + tileRow + x];
+                    output[c * outPlane + outRow + x] += w * source[c * sourcePlane + tileRow + x];
                 }
             }
         }

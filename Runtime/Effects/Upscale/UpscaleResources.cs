@@ -54,17 +54,21 @@ internal sealed class UpscaleResources : IDisposable
     /// <summary>The sharpen's result when the destination's texture cannot be written directly.</summary>
     public TargetSlot Sharpened { get; } = new();
 
-    /// <summary>The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input to <paramref name="model"/>.</summary>
-    public NetworkTensors GetTensors(ImageNetwork model, int width, int height)
+    /// <summary>
+    /// The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input to <paramref name="model"/>,
+    /// with <paramref name="border"/> pixels of extended edge on every side.
+    /// </summary>
+    public NetworkTensors GetTensors(ImageNetwork model, int width, int height, int border)
     {
         if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
-            && tensors.Buffers.Scale == model.Scale)
+            && tensors.InputLayout.Border == border && tensors.Buffers.Scale == model.Scale)
         {
             return tensors;
         }
 
         ReleaseTensors();
-        _tensors = new NetworkTensors(Device, TensorLayout.Exact(width, height), model.Scale, model.GetBuffers(height, width));
+        var layout = TensorLayout.Bordered(width, height, border);
+        _tensors = new NetworkTensors(Device, layout, model.Scale, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
         return _tensors;
     }
 

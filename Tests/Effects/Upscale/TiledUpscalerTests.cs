@@ -1,3 +1,4 @@
+using NeuralPost.Core;
 using NeuralPost.Effects;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
@@ -23,7 +24,8 @@ internal sealed class TiledUpscalerTests : OrtTestFixture
     {
         using var model = ImageNetwork.Load(Ort, TestPaths.TestModel("test-blur-x2"));
         var input = AnalyticModels.RandomImage(21, 17, seed: 2);
-        var output = new TiledUpscaler(model).Upscale(input, 21, 17, tileSize: 0, overlap: 0);
+        // The reference pads with zeros as the graph does, so the runtime's edge border is off here.
+        var output = new TiledUpscaler(model, EdgePadding.None).Upscale(input, 21, 17, tileSize: 0, overlap: 0);
         Assert.That(AnalyticModels.MaxAbsDifference(output, AnalyticModels.BlurX2(input, 21, 17)), Is.LessThanOrEqualTo(1e-5f));
     }
 

@@ -11,14 +11,16 @@ namespace NeuralPost.Tests.Samples.App;
 
 /// <summary>
 /// Where the sample puts the dehaze pass. Its network here is a width probe that turns every pixel into the width
-/// of the frame it was given (as an 8-bit value), so the display shows which resolution the pass ran at; the
-/// manifest has no upscaler model, so the upscaler runs its bilinear fallback, which keeps a uniform frame uniform.
+/// of the tensor it was given (as an 8-bit value): the frame's width plus the edge border on both sides (the probe's
+/// card names none, so the default), which shows which resolution the pass ran at; the manifest has no upscaler
+/// model, so the upscaler runs its bilinear fallback, which keeps a uniform frame uniform.
 /// </summary>
 [NonParallelizable]
 internal sealed class DehazePlacementTests : OrtTestFixture
 {
     private static readonly Size Output = new(96, 54);
     private static readonly Size Render = new(48, 27);
+    private const int Border = EdgePadding.DefaultBorder;
 
     [TestCase(DehazePlacement.Output, 96)]
     [TestCase(DehazePlacement.Render, 48)]
@@ -36,7 +38,8 @@ internal sealed class DehazePlacementTests : OrtTestFixture
             Assert.That(host.App.Timings.TryGet(PassTimingNames.Dehaze, out var timing) && timing.Reported, Is.True, "dehaze ran");
             foreach (var (x, y) in new[] { (0, 0), (47, 13), (95, 53), (20, 40) })
             {
-                Assert.That(Pixels.At(frame, x, y), Is.EqualTo((expectedWidth, expectedWidth, expectedWidth)), $"pixel ({x},{y}) shows the width dehaze saw");
+                var seen = expectedWidth + 2 * Border;
+                Assert.That(Pixels.At(frame, x, y), Is.EqualTo((seen, seen, seen)), $"pixel ({x},{y}) shows the width dehaze saw");
             }
         });
     }
@@ -71,7 +74,7 @@ internal sealed class DehazePlacementTests : OrtTestFixture
 
         // Render placement: the hazy frame is captured before the upscaler, so the left half is its bilinear upscale.
         var left = placement == DehazePlacement.Render ? bilinear : hazy;
-        var width = host.App.DehazeResolution.Width;
+        var width = host.App.DehazeResolution.Width + 2 * Border;
         Assert.That(Pixels.Variance(left), Is.GreaterThan(0), "the hazy frame is not uniform, so it cannot pass for the probe's output");
         Assert.Multiple(() =>
         {
