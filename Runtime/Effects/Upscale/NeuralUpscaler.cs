@@ -84,7 +84,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         }
 
         Configure(services);
-        if (Network is not null)
+        if (HasNetwork)
         {
             RenderNetwork(source, destination, context);
         }
@@ -104,17 +104,20 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         _resources = null;
     }
 
-    /// <summary>Chooses the path for the current settings, once per change of model id or policy.</summary>
-    private void Configure(EffectServices services)
+    /// <summary>Chooses the path for the current settings, once per change of model id, policy or backend.</summary>
+    protected override void Configure(EffectServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var modelId = _settings.ResolveModelId();
         var policy = _settings.FallbackPolicy;
-        if (IsConfiguredFor(modelId, (int)policy))
+        var backend = _settings.Backend;
+        var variant = ((int)policy * 8) + (int)backend; // the configuration's key besides the model id
+        if (IsConfiguredFor(modelId, variant))
         {
             return;
         }
 
-        BeginConfigure(modelId, (int)policy);
+        BeginConfigure(modelId, variant);
         _resources ??= new UpscaleResources(services.Device);
         if (modelId is null)
         {
@@ -128,7 +131,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
             return;
         }
 
-        if (!CanRunNetworks(services, modelId))
+        if (!CanRunNetworks(services, modelId, backend, policy))
         {
             return;
         }
@@ -140,7 +143,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
             return;
         }
 
-        if (!TryLoadNetwork(services, card, card.Scale > 0 ? card.Scale : null, policy, out var provider))
+        if (!TryLoadNetwork(services, card, card.Scale > 0 ? card.Scale : null, policy, backend, out var provider))
         {
             return;
         }
@@ -148,13 +151,19 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         if (selection.IsSubstitute)
         {
             services.Log($"NeuralUpscaler: model {modelId} is not installed; substituting {card.Id} " +
-                $"(x{Network!.Scale}, kind {card.Kind})");
+                $"(x{GpuNetwork?.Scale ?? Network!.Scale}, kind {card.Kind})");
             SetStatus($"{card.Id} on {provider} (substituted for missing {modelId})");
         }
         else
         {
             SetStatus($"{card.Id} on {provider}");
         }
+    }
+
+    /// <inheritdoc/>
+    private protected override void PrepareTensors(Size inputSize)
+    {
+        _resources!.GetTensors(Network, GpuNetwork, inputSize.Width, inputSize.Height);
     }
 
     /// <summary>The scale the requested network would have: its card's if installed, else the tier's.</summary>

@@ -215,6 +215,8 @@ public sealed class SampleApp : IDisposable
             DrawOverlay();
         }
 
+        // The overlay's text upload is the host's, not the chain's: the frame's total includes it.
+        Timings.MarkFrameTransfers(_device.Transfers);
         LastFrameMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
