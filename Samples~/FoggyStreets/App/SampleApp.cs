@@ -96,6 +96,8 @@ public sealed class SampleApp : IDisposable
 
         _composite = cameraObject.AddComponent<SplitViewComposite>();
         Upscaler.Settings.Tier = options.Tier;
+        Upscaler.Settings.Backend = options.Backend;
+        Dehaze.Settings.Backend = options.Backend;
         _captureInput.Bind(device);
         _captureHazy.Bind(device);
         _composite.Bind(device);
@@ -105,6 +107,10 @@ public sealed class SampleApp : IDisposable
         SplitView = options.Split;
         OverlayEnabled = options.Overlay;
         _world.Add(cameraObject);
+        if (BackendSelection.Resolve(options.Backend, device.Description) == InferenceBackend.GpuCompute)
+        {
+            Prepare();
+        }
     }
 
     /// <summary>The output-size RGBA8 target each frame ends in (overlay included).</summary>
@@ -218,6 +224,20 @@ public sealed class SampleApp : IDisposable
         // The overlay's text upload is the host's, not the chain's: the frame's total includes it.
         Timings.MarkFrameTransfers(_device.Transfers);
         LastFrameMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Compiles the passes' plans (or binds their tensors) for the current tier's sizes ahead of the next frame, so
+    /// it does not hitch; failures fall back as a frame's would. Call again before a tier change takes effect.
+    /// </summary>
+    public void Prepare()
+    {
+        var render = Upscaler.Settings.GetRenderResolution(OutputSize);
+        Upscaler.Prepare(render);
+        if (DehazeEnabled)
+        {
+            Dehaze.Prepare(DehazePlacement == DehazePlacement.Render ? render : OutputSize);
+        }
     }
 
     /// <summary>Composes and draws the overlay over <see cref="Display"/>, reporting it as the <c>overlay</c> pass; allocates nothing.</summary>
