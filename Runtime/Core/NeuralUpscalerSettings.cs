@@ -43,6 +43,7 @@ public sealed class NeuralUpscalerSettings
     /// <summary>
     /// What runs the network: <see cref="InferenceBackend.Auto"/> (the default) picks GPU compute on a hardware GPU.
     /// Whatever is chosen, a failure steps down GPU compute, then ONNX Runtime, then the bilinear upscale, each step said once.
+    /// Auto with <see cref="FallbackPolicy.CpuThenBilinear"/> never picks GPU compute: that policy keeps the GPU for the game.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined backend.</exception>
     public InferenceBackend Backend

@@ -78,6 +78,32 @@ internal sealed class CliBackendTests
     }
 
     [Test]
+    public void EvalWithTheGpuBackendFallsBackToOnnxRuntimeWithANoteAndTheSameFigures()
+    {
+        GlTestDevice.CreateOrIgnore().Dispose();
+        var set = TestPaths.NewTempDirectory();
+        Directory.CreateDirectory(Path.Combine(set, "HR_x2"));
+        Directory.CreateDirectory(Path.Combine(set, "LR_x2"));
+        var high = new Rgb8Image(16, 16);
+        new Random(33).NextBytes(high.Data);
+        var low = new Rgb8Image(8, 8);
+        new Random(34).NextBytes(low.Data);
+        ImageFile.Save(high, Path.Combine(set, "HR_x2", "a.png"));
+        ImageFile.Save(low, Path.Combine(set, "LR_x2", "a.png"));
+
+        var ort = CliRunner.Run("eval", "--model", "test-nearest-x2", "--set", set);
+        var gpu = CliRunner.Run("eval", "--model", "test-nearest-x2", "--set", set, "--backend", "gpu");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ort.ExitCode, Is.Zero, ort.Err);
+            Assert.That(gpu.ExitCode, Is.Zero, gpu.Err);
+            Assert.That(gpu.Err, Does.Contain("neuralpost: note: --backend gpu: ModelLoadException: "));
+            Assert.That(WithoutTimes(gpu.Out), Is.EqualTo(WithoutTimes(ort.Out)), "the same figures");
+        });
+    }
+
+    [Test]
     public void SampleWithTheGpuBackendSaysTheFallbackOnceAndItsTimingsCarryTheChainsBytes()
     {
         GlTestDevice.CreateOrIgnore().Dispose();
@@ -125,4 +151,8 @@ internal sealed class CliBackendTests
             Assert.That(output, Does.Contain("host<->device bytes per frame (median): post-process chain "));
         });
     }
+
+    /// <summary>The eval table without its last column, which holds times.</summary>
+    private static string[] WithoutTimes(string output) =>
+        CliRunner.Lines(output).Select(line => line.Contains(' ', StringComparison.Ordinal) ? line[..line.LastIndexOf(' ')].TrimEnd() : line).ToArray();
 }

@@ -266,6 +266,25 @@ internal sealed class GpuBackendTests : OrtTestFixture
     }
 
     [Test]
+    public void AutoOnASoftwareRendererRunsTheBenchmarksChoiceWithoutTryingTheGpu()
+    {
+        var picture = GlPixels.Random(32, 18, seed: 148);
+        using var rig = new EffectTestRig(picture, Display, Ort, Manifest());
+        Assume.That(BackendSelection.IsSoftwareRenderer(rig.Device.Description), Is.True, "this machine has a hardware GPU");
+        var opened = new List<FakeGpuRunner>();
+        var upscaler = AddUpscaler(rig, WithFakes(rig.Services, opened), InferenceBackend.Auto);
+
+        rig.Frame();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(upscaler.ActiveBackend, Is.EqualTo(BackendSelection.SoftwareRendererChoice));
+            Assert.That(opened, BackendSelection.SoftwareRendererChoice == InferenceBackend.GpuCompute ? Has.Count.EqualTo(1) : Is.Empty);
+            Assert.That(rig.Log, Is.Empty);
+        });
+    }
+
+    [Test]
     public void AutoPicksTheSoftwareRendererChoiceHereAndGpuComputeOnAHardwareGpu()
     {
         Assert.Multiple(() =>
