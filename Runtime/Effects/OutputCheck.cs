@@ -13,13 +13,16 @@ namespace NeuralPost.Effects;
 /// It runs on the first <see cref="InitialFrames"/> frames after a plan is bound, because a broken kernel or driver
 /// shows on the first frame it runs, and then every <see cref="Interval"/> frames, to catch output that goes bad with
 /// content (an overflow on a bright scene) without paying a pass over both tensors and a readback every frame. The
-/// initial frames each write their own slot and share one readback; later checks reset the buffer on the GPU first.
-/// Each readback is <see cref="ResultBytes"/> bytes of host&lt;-&gt;device traffic, on check frames only.
+/// initial frames each write their own slot and share one readback, started on the last of them; later checks reset
+/// the buffer on the GPU first. Each readback is <see cref="ResultBytes"/> bytes of host&lt;-&gt;device traffic, on
+/// check frames only: with one initial frame, a run's chain moves nothing after its first frame until frame
+/// <see cref="Interval"/>. More initial frames would catch a driver that fails only after warming up, at the price
+/// of traffic on those frames too.
 /// </remarks>
 internal sealed class OutputCheck : IDisposable
 {
     /// <summary>Frames checked right after a bind, each in its own slot.</summary>
-    public const int InitialFrames = 3;
+    public const int InitialFrames = 1;
 
     /// <summary>Frames between later checks.</summary>
     public const int Interval = 240;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using NeuralPost.Core;
+using NeuralPost.Effects;
+using NeuralPost.Samples.FoggyStreets.App;
+using NeuralPost.Samples.FoggyStreets.Scene;
+using NeuralPost.Tests.Effects;
+using NeuralPost.Tests.Effects.GpuBackend;
+using NeuralPost.Tests.Graphics;
+
+namespace NeuralPost.Tests.Samples.App;
+
+/// <summary>
+/// The sample as <c>sample --backend gpu --headless --frames 30</c> runs it, with shader-based fakes standing in for
+/// the GPU-compute runner: its timings show 0 host&lt;-&gt;device bytes for the post-process chain after the first frame.
+/// </summary>
+[NonParallelizable]
+internal sealed class SampleGpuBackendTests : OrtTestFixture
+{
+    [Test]
+    public void ThirtyHeadlessFramesMoveNoChainBytesAfterTheFirst()
+    {
+        var options = new SampleOptions
+        {
+            OutputSize = new Size(96, 54), Tier = UpscaleTier.Performance, Dehaze = true, Overlay = true, Backend = InferenceBackend.GpuCompute,
+        };
+        using var device = GlTestDevice.CreateOrIgnore();
+        using var scene = new FoggyStreetsScene(device, options.Scene);
+        var opened = new List<FakeGpuRunner>();
+        var log = new List<string>();
+        var services = GpuBackendRig.WithFakes(new EffectServices(device, Ort, TestManifests.Repository(), log.Add), opened);
+        using var app = new SampleApp(device, scene, scene.PlaceCamera, options, services, ownedScene: null);
+
+        var dir = TestPaths.NewTempDirectory();
+        var result = HeadlessRunner.Run(app, device, 30, dir);
+
+        var lines = File.ReadAllLines(result.TimingsPath);
+        var header = lines[0].Split(',');
+        var chain = Array.IndexOf(header, "chain_bytes");
+        var frame = Array.IndexOf(header, "frame_bytes");
+        var chainBytes = lines.Skip(1).Select(line => long.Parse(line.Split(',')[chain], CultureInfo.InvariantCulture)).ToArray();
+        var frameBytes = lines.Skip(1).Select(line => long.Parse(line.Split(',')[frame], CultureInfo.InvariantCulture)).ToArray();
+        TestContext.Out.WriteLine($"chain bytes per frame: {string.Join(' ', chainBytes)}; frame bytes: {string.Join(' ', frameBytes)}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.Upscaler.ActiveBackend, Is.EqualTo(InferenceBackend.GpuCompute), app.Upscaler.Status);
+            Assert.That(app.Dehaze.ActiveBackend, Is.EqualTo(InferenceBackend.GpuCompute), app.Dehaze.Status);
+            Assert.That(opened.Select(r => r.BindCount), Is.EqualTo(new[] { 1, 1 }), "both plans prepared before the first frame, never rebuilt");
+            Assert.That(chainBytes, Has.Length.EqualTo(30));
+            Assert.That(chainBytes.Skip(1), Is.All.Zero);
+            Assert.That(chainBytes[0], Is.EqualTo(2 * OutputCheck.ResultBytes), "the first frame's output checks, one per pass");
+            Assert.That(frameBytes.Skip(1), Is.All.GreaterThanOrEqualTo(96L * 54 * 4), "the host's own PNG readback and overlay text");
+            Assert.That(log, Is.Empty);
+        });
+    }
+}
