@@ -14,15 +14,17 @@ namespace NeuralPost.Effects;
 /// status in words, and releasing the network and GPU buffers when disabled or destroyed.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The fallback chain is GPU compute -> ONNX Runtime -> the non-neural path; each step is said once through the
 /// log, and the frame is always produced. GPU compute steps down when the model cannot be imported, a plan cannot
 /// be compiled or bound, a run throws, or the on-GPU output check (<see cref="OutputCheck"/>) finds NaN/infinity
 /// or an all-black output from a non-black input.
-/// </remarks>
-/// <remarks>
+/// </para>
+/// <para>
 /// A configuration is chosen once per (model id, variant) and not retried every frame after it failed; changing
 /// the settings that make the key, re-binding, or disabling and re-enabling the component retries it. Nothing here
 /// stops the frame.
+/// </para>
 /// </remarks>
 public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
 {
@@ -204,13 +206,6 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     protected void SetStatus(string status) => _status = status;
 
     /// <summary>
-    /// Checks that inference can happen at all (an ONNX Runtime environment and a manifest were bound); otherwise
-    /// falls back with the reason and returns false.
-    /// </summary>
-    protected bool CanRunNetworks(EffectServices services, string modelId) =>
-        CanRunNetworks(services, modelId, InferenceBackend.OnnxRuntime, FallbackPolicy.GpuThenCpuThenBilinear);
-
-    /// <summary>
     /// Checks that inference can happen at all on <paramref name="backend"/>: a manifest, and an ONNX Runtime
     /// environment unless GPU compute comes first (it needs none, and its own failure is said when it happens);
     /// otherwise falls back with the reason and returns false.
@@ -230,19 +225,11 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     }
 
     /// <summary>
-    /// Loads <paramref name="card"/>'s verified file along <paramref name="policy"/>: GPU execution providers first
-    /// when it allows them, then the CPU one; a GPU step-down is said once per binding (the machine's providers do
-    /// not change with the model). On failure falls back with the reason and returns false.
-    /// </summary>
-    protected bool TryLoadNetwork(EffectServices services, ModelCard card, int? expectedScale, FallbackPolicy policy,
-        [NotNullWhen(true)] out string? provider) =>
-        TryLoadNetwork(services, card, expectedScale, policy, InferenceBackend.OnnxRuntime, out provider);
-
-    /// <summary>
     /// Loads <paramref name="card"/>'s verified file on <paramref name="backend"/> (resolved for the device: see
     /// <see cref="BackendSelection"/>): GPU compute first when it resolves to that, stepping down to ONNX Runtime
-    /// (said once) when the model cannot be imported there; ONNX Runtime along <paramref name="policy"/>. On failure
-    /// falls back with the reason and returns false.
+    /// (said once) when the model cannot be imported there; ONNX Runtime along <paramref name="policy"/>: GPU execution
+    /// providers first when it allows them, then the CPU one, a provider step-down said once per binding (the
+    /// machine's providers do not change with the model). On failure falls back with the reason and returns false.
     /// </summary>
     protected bool TryLoadNetwork(EffectServices services, ModelCard card, int? expectedScale, FallbackPolicy policy,
         InferenceBackend backend, [NotNullWhen(true)] out string? provider)

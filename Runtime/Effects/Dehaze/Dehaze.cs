@@ -7,7 +7,8 @@ namespace NeuralPost.Effects.Dehaze;
 
 /// <summary>
 /// Removes haze with a same-size network (manifest kind <c>dehaze</c>, 1x3xHxW in and out) and blends its output
-/// with the input by <see cref="DehazeSettings.Strength"/>, on the same GPU/CPU tensor round trip as the upscaler.
+/// with the input by <see cref="DehazeSettings.Strength"/>, on the same tensor path as the upscaler (on the GPU with
+/// <see cref="InferenceBackend.GpuCompute"/>, a GPU/CPU round trip with ONNX Runtime).
 /// It runs at the resolution its place on the camera gives it: added before the <see cref="NeuralUpscaler"/> it sees
 /// render-resolution frames (recommended: on held-out pairs it scores higher than after the upscaler and costs the
 /// square of the scale less), added after it, output-resolution frames. A card may carry <c>"sizeMultiple": N</c> for networks that need sides in

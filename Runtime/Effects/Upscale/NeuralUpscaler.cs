@@ -7,8 +7,9 @@ namespace NeuralPost.Effects.Upscale;
 /// <summary>
 /// Upscales the camera's low-resolution frame to its output size with a super-resolution network, the way a
 /// temporal upscaler component does in an engine: it asks the camera for its tier's render resolution, runs the
-/// network on each frame (image to tensor on the GPU, readback, inference on the CPU execution provider, upload,
-/// tensor to image), resamples when the tier's ratio is not the network's scale, and optionally sharpens.
+/// network on each frame (image to tensor on the GPU; then, with <see cref="InferenceBackend.GpuCompute"/>, the
+/// network's compute dispatches on the same buffers, or with ONNX Runtime a readback, inference on the CPU and an
+/// upload; then tensor to image), resamples when the tier's ratio is not the network's scale, and optionally sharpens.
 /// </summary>
 /// <remarks>
 /// <para>
