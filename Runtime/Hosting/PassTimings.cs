@@ -14,6 +14,7 @@ public sealed class PassTimings
     private double[] _cpu;
     private double[] _gpu;
     private bool[] _reported;
+    private TransferCounters _frameStart; // what FrameTransfers is measured from
 
     /// <summary>Creates a collector with room for <paramref name="capacity"/> pass names before it grows.</summary>
     public PassTimings(int capacity = 16)
@@ -38,9 +39,6 @@ public sealed class PassTimings
     /// </summary>
     public TransferCounters FrameTransfers { get; private set; }
 
-    /// <summary>The counters <see cref="FrameTransfers"/> is measured from.</summary>
-    public TransferCounters FrameStartTransfers { get; private set; }
-
     /// <summary>Number of pass names seen so far.</summary>
     public int Count { get; private set; }
 
@@ -62,21 +60,21 @@ public sealed class PassTimings
         Array.Clear(_reported, 0, Count);
         ChainTransfers = default;
         FrameTransfers = default;
-        FrameStartTransfers = default;
+        _frameStart = default;
     }
 
     /// <summary>Clears every slot and starts measuring the frame's host&lt;-&gt;device bytes from <paramref name="start"/>.</summary>
     public void BeginFrame(TransferCounters start)
     {
         BeginFrame();
-        FrameStartTransfers = start;
+        _frameStart = start;
     }
 
     /// <summary>Adds a post-process chain's traffic (a counter difference taken around it) to <see cref="ChainTransfers"/>.</summary>
     public void AddChainTransfers(TransferCounters chain) => ChainTransfers += chain;
 
     /// <summary>Sets <see cref="FrameTransfers"/> to the traffic from the frame's start to <paramref name="now"/>.</summary>
-    public void MarkFrameTransfers(TransferCounters now) => FrameTransfers = now - FrameStartTransfers;
+    public void MarkFrameTransfers(TransferCounters now) => FrameTransfers = now - _frameStart;
 
     /// <summary>
     /// Returns the slot of a pass name, creating it on first use; a pass can look its slot up once and report by
