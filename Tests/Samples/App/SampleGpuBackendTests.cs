@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuralPost.Core;
 using NeuralPost.Effects;
 using NeuralPost.Samples.FoggyStreets.App;
@@ -37,8 +36,8 @@ internal sealed class SampleGpuBackendTests : OrtTestFixture
         var header = lines[0].Split(',');
         var chain = Array.IndexOf(header, "chain_bytes");
         var frame = Array.IndexOf(header, "frame_bytes");
-        var chainBytes = lines.Skip(1).Select(line => long.Parse(line.Split(',')[chain], CultureInfo.InvariantCulture)).ToArray();
-        var frameBytes = lines.Skip(1).Select(line => long.Parse(line.Split(',')[frame], CultureInfo.InvariantCulture)).ToArray();
+        var chainBytes = lines.Skip(1).Select(line => long.Parse(line.Split(',')[chain], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var frameBytes = lines.Skip(1).Select(line => long.Parse(line.Split(',')[frame], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         TestContext.Out.WriteLine($"chain bytes per frame: {string.Join(' ', chainBytes)}; frame bytes: {string.Join(' ', frameBytes)}");
         Assert.Multiple(() =>
         {
