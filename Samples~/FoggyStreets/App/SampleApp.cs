@@ -36,6 +36,7 @@ public sealed class SampleApp : IDisposable
     private readonly GpuPassTimer _overlayGpu;
     private long _lastFrameStart;
     private double _smoothedFrameSeconds = double.NaN;
+    private bool _prepareAhead;
 
     /// <summary>Creates the sample with the Foggy Streets scene.</summary>
     /// <param name="device">The device everything renders with; the caller disposes it after this.</param>
@@ -107,7 +108,9 @@ public sealed class SampleApp : IDisposable
         SplitView = options.Split;
         OverlayEnabled = options.Overlay;
         _world.Add(cameraObject);
-        if (BackendSelection.Resolve(options.Backend, device.Description) == InferenceBackend.GpuCompute)
+        // GPU plans take a while to compile: build them before the first frame and before a tier's first frame.
+        _prepareAhead = BackendSelection.Resolve(options.Backend, device.Description) == InferenceBackend.GpuCompute;
+        if (_prepareAhead)
         {
             Prepare();
         }
@@ -152,11 +155,22 @@ public sealed class SampleApp : IDisposable
     /// <summary>Frames per second over recent calls to <see cref="RenderFrame"/> (wall clock, smoothed).</summary>
     public double FramesPerSecond => 1.0 / _smoothedFrameSeconds;
 
-    /// <summary>The upscale tier; changing it changes the render resolution from the next frame.</summary>
+    /// <summary>
+    /// The upscale tier; changing it changes the render resolution from the next frame (on GPU compute the new size's
+    /// plans are compiled here, not in that frame).
+    /// </summary>
     public UpscaleTier Tier
     {
         get => Upscaler.Settings.Tier;
-        set => Upscaler.Settings.Tier = value;
+        set
+        {
+            var changed = Upscaler.Settings.Tier != value;
+            Upscaler.Settings.Tier = value;
+            if (changed && _prepareAhead)
+            {
+                Prepare();
+            }
+        }
     }
 
     /// <summary>Whether the dehaze pass runs (the component is disabled when off, so it costs nothing).</summary>
@@ -168,6 +182,10 @@ public sealed class SampleApp : IDisposable
             Dehaze.Settings.Enabled = value;
             Dehaze.Enabled = value;
             UpdateSplitPasses();
+            if (value && _prepareAhead)
+            {
+                Prepare();
+            }
         }
     }
 

@@ -1,8 +1,9 @@
 using NeuralPost.Core;
 using NeuralPost.Effects;
+using NeuralPost.Graphics.OpenGL;
+using NeuralPost.Hosting;
 using NeuralPost.Samples.FoggyStreets.App;
 using NeuralPost.Samples.FoggyStreets.Scene;
-using NeuralPost.Tests.Effects;
 using NeuralPost.Tests.Effects.GpuBackend;
 using NeuralPost.Tests.Graphics;
 
@@ -18,16 +19,11 @@ internal sealed class SampleGpuBackendTests : OrtTestFixture
     [Test]
     public void ThirtyHeadlessFramesMoveNoChainBytesAfterTheFirst()
     {
-        var options = new SampleOptions
-        {
-            OutputSize = new Size(96, 54), Tier = UpscaleTier.Performance, Dehaze = true, Overlay = true, Backend = InferenceBackend.GpuCompute,
-        };
         using var device = GlTestDevice.CreateOrIgnore();
-        using var scene = new FoggyStreetsScene(device, options.Scene);
+        using var scene = new FoggyStreetsScene(device);
         var opened = new List<FakeGpuRunner>();
         var log = new List<string>();
-        var services = GpuBackendRig.WithFakes(new EffectServices(device, Ort, TestManifests.Repository(), log.Add), opened);
-        using var app = new SampleApp(device, scene, scene.PlaceCamera, options, services, ownedScene: null);
+        using var app = CreateApp(device, scene, overlay: true, opened, log);
 
         var dir = TestPaths.NewTempDirectory();
         var result = HeadlessRunner.Run(app, device, 30, dir);
@@ -50,5 +46,45 @@ internal sealed class SampleGpuBackendTests : OrtTestFixture
             Assert.That(frameBytes.Skip(1), Is.All.GreaterThanOrEqualTo(96L * 54 * 4), "the host's own PNG readback and overlay text");
             Assert.That(log, Is.Empty);
         });
+    }
+
+    [Test]
+    public void ATierChangeCompilesTheNewPlansBeforeItsFirstFrame()
+    {
+        using var device = GlTestDevice.CreateOrIgnore();
+        using var scene = new FoggyStreetsScene(device);
+        var opened = new List<FakeGpuRunner>();
+        using var app = CreateApp(device, scene, overlay: false, opened, []);
+        var time = HeadlessRunner.RenderWithoutWriting(app, device, new FrameTime(HeadlessRunner.TimeStep, 0, 0), 3);
+
+        // Quality: another network (imdn-x2) at 64x36, and dehaze (at render resolution) rebuilt for that size, here.
+        app.Tier = UpscaleTier.Quality;
+        var boundBeforeTheFrame = opened.Select(r => r.BindCount).ToArray();
+        HeadlessRunner.RenderWithoutWriting(app, device, time, 1);
+        var firstFrame = app.Timings.ChainTransfers.TotalBytes;
+        HeadlessRunner.RenderWithoutWriting(app, device, time.Next(HeadlessRunner.TimeStep), 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(boundBeforeTheFrame, Is.EqualTo(new[] { 1, 2, 1 }), "the old upscaler, dehaze, the new upscaler");
+            Assert.That(opened[0].IsDisposed, Is.True, "the Performance network is released");
+            Assert.That(opened.Select(r => r.BindCount), Is.EqualTo(new[] { 1, 2, 1 }), "the frames rebuilt nothing");
+            Assert.That(firstFrame, Is.EqualTo(2 * OutputCheck.ResultBytes), "only the new plans' first output checks");
+            Assert.That(app.Timings.ChainTransfers.TotalBytes, Is.Zero);
+        });
+    }
+
+    /// <summary>
+    /// The sample at 96x54, Performance, dehaze on, on GPU compute whose runners are shader-based fakes (collected in
+    /// <paramref name="opened"/>), its log lines in <paramref name="log"/>.
+    /// </summary>
+    private SampleApp CreateApp(GlDevice device, FoggyStreetsScene scene, bool overlay, List<FakeGpuRunner> opened, List<string> log)
+    {
+        var options = new SampleOptions
+        {
+            OutputSize = new Size(96, 54), Tier = UpscaleTier.Performance, Dehaze = true, Overlay = overlay, Backend = InferenceBackend.GpuCompute,
+        };
+        var services = GpuBackendRig.WithFakes(new EffectServices(device, Ort, Effects.TestManifests.Repository(), log.Add), opened);
+        return new SampleApp(device, scene, scene.PlaceCamera, options, services, ownedScene: null);
     }
 }
