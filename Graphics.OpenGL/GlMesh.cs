@@ -27,6 +27,7 @@ internal sealed class GlMesh : GlResource, IMesh
         _indexBuffer = _gl.CreateBuffer();
         _gl.NamedBufferStorage(_vertexBuffer, vertices, BufferStorageMask.None);
         _gl.NamedBufferStorage(_indexBuffer, indices, BufferStorageMask.None);
+        device.CountUpload(((long)vertices.Length * sizeof(float)) + ((long)indices.Length * sizeof(uint)));
         _gl.VertexArrayVertexBuffer(vertexArray, 0, _vertexBuffer, 0, (uint)(strideInFloats * sizeof(float)));
         _gl.VertexArrayElementBuffer(vertexArray, _indexBuffer);
         foreach (var attribute in attributes)

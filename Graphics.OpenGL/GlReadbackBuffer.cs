@@ -31,6 +31,8 @@ internal sealed unsafe class GlReadbackBuffer : GlBuffer, IReadbackBuffer
         }
 
         device.CheckError($"creating a {byteSize}-byte readback buffer");
+        // Mapped once for the buffer's life, so this counts at creation, not per readback.
+        device.CountMapped(byteSize);
     }
 
     public int PendingBytes { get; private set; }
@@ -130,6 +132,8 @@ internal sealed unsafe class GlReadbackBuffer : GlBuffer, IReadbackBuffer
         ReleaseSync();
         _landed = false;
         PendingBytes = byteCount;
+        // Counted when the copy is queued: that is when the bytes cross; completing it is a memcpy in host memory.
+        Device.CountReadBack(byteCount);
     }
 
     private void Fence()

@@ -21,6 +21,8 @@ internal sealed unsafe class GlStorageBuffer : GlBuffer, IStorageBuffer
         {
             Gl.NamedBufferSubData(Id, byteOffset, (nuint)data.Length, p);
         }
+
+        Device.CountUpload(data.Length);
     }
 
     public void Download(Span<byte> destination, int byteOffset = 0)
@@ -31,6 +33,8 @@ internal sealed unsafe class GlStorageBuffer : GlBuffer, IStorageBuffer
         {
             Gl.GetNamedBufferSubData(Id, byteOffset, (nuint)destination.Length, p);
         }
+
+        Device.CountReadBack(destination.Length);
     }
 
     internal void CheckRange(int byteOffset, int length)

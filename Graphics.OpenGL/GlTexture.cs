@@ -49,6 +49,8 @@ internal sealed unsafe class GlTexture : GlResource, ITexture
         {
             _gl.TextureSubImage2D(Id, 0, 0, 0, (uint)Width, (uint)Height, PixelFormat.Rgba, _pixelType, p);
         }
+
+        Device.CountUpload(pixels.Length);
     }
 
     public void Download(Span<byte> destination)
@@ -59,6 +61,8 @@ internal sealed unsafe class GlTexture : GlResource, ITexture
         {
             _gl.GetTextureImage(Id, 0, PixelFormat.Rgba, _pixelType, (uint)ByteSize, p);
         }
+
+        Device.CountReadBack(ByteSize);
     }
 
     protected override void DeleteObjects()

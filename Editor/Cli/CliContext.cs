@@ -1,6 +1,8 @@
 using NeuralPost.Effects;
 using NeuralPost.Core;
+using NeuralPost.Graphics;
 using NeuralPost.Inference;
+using NeuralPost.Inference.GpuCompute;
 
 namespace NeuralPost.Editor.Cli;
 
@@ -14,6 +16,15 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     public TextWriter Err { get; } = error;
 
     public bool Verbose { get; } = verbose;
+
+    /// <summary>
+    /// Creates the headless device <c>--backend gpu</c> runs on; the host that has a graphics backend sets it (the
+    /// Editor cannot reference one). Null: offline commands have no GPU and say so.
+    /// </summary>
+    public static Func<IGraphicsDevice>? HeadlessDeviceFactory { get; set; }
+
+    /// <summary>What runs the networks this command loads (<c>--backend</c>); ONNX Runtime unless set.</summary>
+    public InferenceBackend Backend { get; init; } = InferenceBackend.OnnxRuntime;
 
     /// <summary>The process's ONNX Runtime environment, its log routed to <see cref="Err"/>.</summary>
     /// <exception cref="OnnxRuntimeMissingException">The native library could not be loaded.</exception>
@@ -60,7 +71,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     public (Effects.ImageNetwork Model, ModelCard? Card, string Path) LoadUpscaler(string idOrPath, RunnerOptions? options = null, int? expectedScale = null)
     {
         var (path, card) = ResolveModel(idOrPath, ModelUse.Upscale);
-        var model = Effects.ImageNetwork.Load(Environment, path, options, expectedScale ?? card?.Scale);
+        var model = LoadNetwork(path, options, expectedScale ?? card?.Scale);
         try
         {
             ModelUses.Require(card?.Id ?? System.IO.Path.GetFileName(path), model.Scale, ModelUse.Upscale);
@@ -78,7 +89,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
         EdgeMode edgeMode = EdgeMode.Replicate)
     {
         var (path, card) = ResolveModel(idOrPath, ModelUse.Dehaze);
-        var model = Effects.ImageNetwork.Load(Environment, path, expectedScale: card?.Scale);
+        var model = LoadNetwork(path, options: null, card?.Scale);
         try
         {
             ModelUses.Require(card?.Id ?? System.IO.Path.GetFileName(path), model.Scale, ModelUse.Dehaze);
@@ -91,6 +102,66 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
             throw;
         }
     }
+
+    /// <summary>
+    /// Loads a network on <see cref="Backend"/>: GPU compute on a headless device when asked and possible, else
+    /// (with a note on stderr saying why) ONNX Runtime.
+    /// </summary>
+    private Effects.ImageNetwork LoadNetwork(string path, RunnerOptions? options, int? expectedScale)
+    {
+        if (Backend == InferenceBackend.GpuCompute && TryLoadOnGpu(path, expectedScale) is { } onGpu)
+        {
+            return onGpu;
+        }
+
+        return Effects.ImageNetwork.Load(Environment, path, options, expectedScale);
+    }
+
+    private Effects.ImageNetwork? TryLoadOnGpu(string path, int? expectedScale)
+    {
+        if (HeadlessDeviceFactory is not { } createDevice)
+        {
+            NoteGpuFallback("this host has no graphics backend");
+            return null;
+        }
+
+        IGraphicsDevice device;
+        try
+        {
+            device = createDevice();
+        }
+        catch (GraphicsUnavailableException e)
+        {
+            NoteGpuFallback($"no headless OpenGL device: {OneLine.Of(e.Message)}");
+            return null;
+        }
+
+        IGpuNetworkRunner runner;
+        try
+        {
+            runner = GpuComputeRunner.Open(device, path);
+        }
+        catch (NeuralPostException e)
+        {
+            device.Dispose();
+            NoteGpuFallback($"{e.GetType().Name}: {OneLine.Of(e.Message)}");
+            return null;
+        }
+
+        try
+        {
+            // The hosted runner owns the device: it goes when the network is disposed (or fails its contract check).
+            return Effects.ImageNetwork.FromRunner(new HostedGpuNetworkRunner(runner, device, ownsDevice: true), path, expectedScale);
+        }
+        catch (NeuralPostException e)
+        {
+            NoteGpuFallback($"{e.GetType().Name}: {OneLine.Of(e.Message)}");
+            return null;
+        }
+    }
+
+    private void NoteGpuFallback(string reason) =>
+        Err.WriteLine($"neuralpost: note: --backend gpu: {reason}; running on ONNX Runtime instead");
 
     /// <summary>
     /// Options for a list of execution providers in preference order (CPU is always last); one that cannot be

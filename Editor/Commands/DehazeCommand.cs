@@ -5,7 +5,7 @@ using NeuralPost.ImageFiles;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1]</c>: removes haze from one image.</summary>
+/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1] [--backend ort|gpu]</c>: removes haze from one image.</summary>
 internal static class DehazeCommand
 {
     public static Command Create(Option<bool> verbose)
@@ -16,14 +16,18 @@ internal static class DehazeCommand
         var model = new Option<string>("--model", "-m") { Description = "Dehaze model id or .onnx path", DefaultValueFactory = _ => "dehaze" };
         var strength = new Option<float>("--strength") { Description = "Blend with the input, 0 to 1: 1 = the network's output, 0 = unchanged", DefaultValueFactory = _ => 1f }
             .Within(0f, 1f);
+        var backend = BackendOption.Create("on a headless EGL device");
 
         var edge = EdgeOption.Create();
-        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength, edge };
+        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength, edge, backend };
         command.SetAction(parse =>
         {
             var amount = parse.GetValue(strength);
             var path = parse.GetRequiredValue(output);
-            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose))
+            {
+                Backend = BackendOption.Parse(parse.GetValue(backend)),
+            };
             OutputPath.CheckFileFolder(path, "the output");
             var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model), EdgeOption.Parse(parse.GetValue(edge)));
             using (network)

@@ -8,7 +8,7 @@ using NeuralPost.Effects.Upscale;
 namespace NeuralPost.Editor.Commands;
 
 /// <summary>
-/// <c>neuralpost eval --model ID --set DIR|NAME [--scale S] [--write-card]</c>: per-image and mean PSNR/SSIM beside
+/// <c>neuralpost eval --model ID --set DIR|NAME [--scale S] [--write-card] [--backend ort|gpu]</c>: per-image and mean PSNR/SSIM beside
 /// bicubic. <c>--write-card</c> stores the means in the model's card, so every card figure comes from this command.
 /// </summary>
 internal static class EvalCommand
@@ -24,10 +24,11 @@ internal static class EvalCommand
         var writeCard = new Option<bool>("--write-card") { Description = "Store the mean figures in the model's card in Models/models.json" };
         var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
         var compare = new Option<string?>("--compare") { Description = "With --dehaze: a second network scored alongside (e.g. the ablation without the detail branch)" };
+        var backend = BackendOption.Create("on a headless EGL device; every network the command loads");
         var upscaler = new Option<string?>("--upscaler") { Description = "With --dehaze: where the pass belongs; score dehaze before (render resolution) and after (output resolution) this super-resolution model" };
 
         var command = new Command("eval", "PSNR/SSIM of a model beside its baselines (bicubic for super-resolution; hazy input and dark-channel prior for dehaze)")
-            { model, set, scale, writeCard, dehaze, compare, upscaler };
+            { model, set, scale, writeCard, dehaze, compare, upscaler, backend };
         command.Validators.Add(result =>
         {
             foreach (var message in OptionsThatDoNotApply(
@@ -39,7 +40,10 @@ internal static class EvalCommand
         });
         command.SetAction(parse =>
         {
-            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose))
+            {
+                Backend = BackendOption.Parse(parse.GetValue(backend)),
+            };
             if (parse.GetValue(dehaze) && parse.GetValue(upscaler) is { } upscalerArgument)
             {
                 return EvaluatePlacement(context, parse.GetRequiredValue(model), upscalerArgument, parse.GetRequiredValue(set));

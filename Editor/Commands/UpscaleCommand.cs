@@ -7,7 +7,7 @@ using NeuralPost.ImageFiles;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]...</c></summary>
+/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]... [--backend ort|gpu]</c></summary>
 internal static class UpscaleCommand
 {
     private const int DefaultOverlap = 16;
@@ -29,14 +29,18 @@ internal static class UpscaleCommand
         var providers = ProviderOptions.Create();
         var threads = ProviderOptions.CreateThreads();
         var edge = EdgeOption.Create();
+        var backend = BackendOption.Create("on a headless EGL device; tiles are uploaded and read back");
 
-        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, edge, providers, threads };
+        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, edge, providers, threads, backend };
         command.SetAction(parse =>
         {
             var tileSize = parse.GetValue(tile);
             var overlapValue = parse.GetValue(overlap);
             var outputPath = parse.GetRequiredValue(output);
-            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose))
+            {
+                Backend = BackendOption.Parse(parse.GetValue(backend)),
+            };
             OutputPath.CheckFileFolder(outputPath, "the output");
             var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], ThreadCount.Clamp(parse.GetValue(threads), context.Err));
             var (network, card, path) = context.LoadUpscaler(parse.GetRequiredValue(model), options);

@@ -8,6 +8,7 @@ public sealed class DehazeSettings
 
     private float _strength = 1f;
     private string _modelId = DefaultModelId;
+    private InferenceBackend _backend = InferenceBackend.Auto;
 
     /// <summary>Whether the pass runs at all.</summary>
     public bool Enabled { get; set; }
@@ -30,6 +31,19 @@ public sealed class DehazeSettings
         set => _modelId = !string.IsNullOrWhiteSpace(value)
             ? value
             : throw new ArgumentException("the dehaze model id must not be blank", nameof(value));
+    }
+
+    /// <summary>
+    /// What runs the network: <see cref="InferenceBackend.Auto"/> (the default) picks GPU compute on a hardware GPU.
+    /// Whatever is chosen, a failure steps down GPU compute, then ONNX Runtime, then pass-through, each step said once.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined backend.</exception>
+    public InferenceBackend Backend
+    {
+        get => _backend;
+        set => _backend = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined inference backend");
     }
 
     /// <summary>Whether the pass changes the image: enabled with a non-zero strength.</summary>

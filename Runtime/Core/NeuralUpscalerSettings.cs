@@ -10,6 +10,7 @@ public sealed class NeuralUpscalerSettings
     private float _sharpenAmount;
     private FallbackPolicy _fallbackPolicy = FallbackPolicy.GpuThenCpuThenBilinear;
     private string? _modelId;
+    private InferenceBackend _backend = InferenceBackend.Auto;
 
     /// <summary>Quality tier; decides the render resolution and, unless <see cref="ModelId"/> is set, the network.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined tier.</exception>
@@ -37,6 +38,20 @@ public sealed class NeuralUpscalerSettings
         set => _fallbackPolicy = Enum.IsDefined(value)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined fallback policy");
+    }
+
+    /// <summary>
+    /// What runs the network: <see cref="InferenceBackend.Auto"/> (the default) picks GPU compute on a hardware GPU.
+    /// Whatever is chosen, a failure steps down GPU compute, then ONNX Runtime, then the bilinear upscale, each step said once.
+    /// Auto with <see cref="FallbackPolicy.CpuThenBilinear"/> never picks GPU compute: that policy keeps the GPU for the game.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined backend.</exception>
+    public InferenceBackend Backend
+    {
+        get => _backend;
+        set => _backend = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined inference backend");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using NeuralPost.Core;
 using NeuralPost.Graphics;
 using NeuralPost.Inference;
+using NeuralPost.Inference.GpuCompute;
 
 namespace NeuralPost.Effects;
 
@@ -12,8 +13,15 @@ namespace NeuralPost.Effects;
 /// <param name="Ort">
 /// The process's ONNX Runtime environment (<see cref="OnnxEnvironment.Create"/>, whose log should be <paramref name="Log"/>),
 /// or null when the application has no ONNX Runtime (network passes then fall back: bilinear for the upscaler,
-/// pass-through for dehaze).
+/// pass-through for dehaze, unless the GPU-compute backend runs them).
 /// </param>
 /// <param name="Manifest">The model catalogue to find networks in, or null when none was found (same fallback).</param>
 /// <param name="Log">Receives one line per problem a pass works around (each problem is reported once).</param>
-public sealed record EffectServices(IGraphicsDevice Device, OnnxEnvironment? Ort, ModelManifest? Manifest, Action<string> Log);
+public sealed record EffectServices(IGraphicsDevice Device, OnnxEnvironment? Ort, ModelManifest? Manifest, Action<string> Log)
+{
+    /// <summary>
+    /// Opens a model file as a GPU-compute network on a device: <see cref="GpuComputeRunner.Open"/> unless replaced
+    /// (tests supply runners whose plans are known shaders, or that fail in chosen ways).
+    /// </summary>
+    public Func<IGraphicsDevice, string, IGpuNetworkRunner> OpenGpuRunner { get; init; } = GpuComputeRunner.Open;
+}

@@ -18,7 +18,12 @@ internal sealed class FrameKernels : IDisposable
     private readonly IComputeProgram?[] _tensorToImage = new IComputeProgram?[FormatCount];
     private readonly IComputeProgram?[] _tensorToImageBlend = new IComputeProgram?[FormatCount];
     private readonly IComputeProgram?[] _sharpen = new IComputeProgram?[FormatCount];
+    private const int CheckGroupSize = 256; // local_size_x of output_check.comp
+    private const int CheckGroups = 32;     // a fixed grid: the kernel walks the tensors with a grid stride
+
     private IComputeProgram? _imageToTensor;
+    private IComputeProgram? _checkOutput;
+    private IComputeProgram? _resetCheck;
 
     public FrameKernels(IGraphicsDevice device)
     {
@@ -89,10 +94,41 @@ internal sealed class FrameKernels : IDisposable
         _device.Dispatch(program, Groups(target.Width), Groups(target.Height), 1);
     }
 
+    /// <summary>
+    /// ORs the health flags of a network run (non-finite output, lit input, lit output) into triple
+    /// <paramref name="slot"/> of <paramref name="result"/>; see <c>output_check.comp</c>.
+    /// </summary>
+    public void CheckOutput(IStorageBuffer input, int inputFloats, IStorageBuffer output, int outputFloats,
+        IStorageBuffer result, int slot)
+    {
+        var program = _checkOutput ??= ShaderLibrary.Compile(_device, ShaderLibrary.OutputCheck);
+        program.SetUniform("inputCount", inputFloats);
+        program.SetUniform("outputCount", outputFloats);
+        program.SetUniform("slot", slot);
+        _device.BindStorageBuffer(0, input);
+        _device.BindStorageBuffer(1, output);
+        _device.BindStorageBuffer(2, result);
+        _device.Dispatch(program, CheckGroups, 1, 1);
+    }
+
+    /// <summary>Zeroes <paramref name="result"/> on the GPU (an upload would count as host traffic).</summary>
+    public void ResetCheck(IStorageBuffer result)
+    {
+        var program = _resetCheck ??= ShaderLibrary.Compile(_device, ShaderLibrary.OutputCheck, "RESET");
+        var count = result.ByteSize / sizeof(uint);
+        program.SetUniform("resultCount", count);
+        _device.BindStorageBuffer(2, result);
+        _device.Dispatch(program, (count + CheckGroupSize - 1) / CheckGroupSize, 1, 1);
+    }
+
     public void Dispose()
     {
         _imageToTensor?.Dispose();
         _imageToTensor = null;
+        _checkOutput?.Dispose();
+        _checkOutput = null;
+        _resetCheck?.Dispose();
+        _resetCheck = null;
         DisposeAll(_tensorToImage);
         DisposeAll(_tensorToImageBlend);
         DisposeAll(_sharpen);

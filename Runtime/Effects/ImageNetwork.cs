@@ -51,19 +51,7 @@ public sealed class ImageNetwork : IDisposable
         ArgumentNullException.ThrowIfNull(runner);
         try
         {
-            var input = runner.InputShape;
-            if (!(input.N is 1 or NchwShape.Dynamic && input.C == 3 && input.H == NchwShape.Dynamic && input.W == NchwShape.Dynamic))
-            {
-                throw new ModelContractException($"{path}: the input must be 1x3xHxW with dynamic H and W, found {input}");
-            }
-
-            var scale = ProbeScale(runner, path);
-            if (expectedScale is { } expected && expected != scale)
-            {
-                throw new ModelContractException($"{path}: the manifest says scale {expected}, the model upscales x{scale}");
-            }
-
-            return new ImageNetwork(runner, scale, path);
+            return new ImageNetwork(runner, CheckContract(runner.InputShape, runner.ProbeOutputShape, path, expectedScale), path);
         }
         catch
         {
@@ -117,13 +105,30 @@ public sealed class ImageNetwork : IDisposable
         _runner.Dispose();
     }
 
-    private static int ProbeScale(INetworkRunner runner, string path)
+    /// <summary>
+    /// Checks the image-to-image contract from a network's declared input and the output it gives a probe input
+    /// (however the backend finds it: a run, or shape inference), and returns the scale.
+    /// </summary>
+    /// <exception cref="ModelContractException">The model does not fit the contract or <paramref name="expectedScale"/>.</exception>
+    internal static int CheckContract(NchwShape input, Func<NchwShape, NchwShape> outputFor, string path, int? expectedScale)
     {
-        var shape = runner.ProbeOutputShape(NchwShape.Rgb(ProbeSize, ProbeSize));
+        if (!(input.N is 1 or NchwShape.Dynamic && input.C == 3 && input.H == NchwShape.Dynamic && input.W == NchwShape.Dynamic))
+        {
+            throw new ModelContractException($"{path}: the input must be 1x3xHxW with dynamic H and W, found {input}");
+        }
+
+        var shape = outputFor(NchwShape.Rgb(ProbeSize, ProbeSize));
         var scale = shape.H / ProbeSize;
-        var valid = shape.N == 1 && shape.C == 3 && scale >= 1 && shape.H == scale * ProbeSize && shape.W == scale * ProbeSize;
-        return valid
-            ? (int)scale
-            : throw new ModelContractException($"{path}: a 1x3x{ProbeSize}x{ProbeSize} input gave output {shape}; expected 1x3x(s*{ProbeSize})x(s*{ProbeSize})");
+        if (!(shape.N == 1 && shape.C == 3 && scale >= 1 && shape.H == scale * ProbeSize && shape.W == scale * ProbeSize))
+        {
+            throw new ModelContractException($"{path}: a 1x3x{ProbeSize}x{ProbeSize} input gave output {shape}; expected 1x3x(s*{ProbeSize})x(s*{ProbeSize})");
+        }
+
+        if (expectedScale is { } expected && expected != scale)
+        {
+            throw new ModelContractException($"{path}: the manifest says scale {expected}, the model upscales x{scale}");
+        }
+
+        return (int)scale;
     }
 }

@@ -8,14 +8,23 @@ namespace NeuralPost.Effects;
 
 /// <summary>
 /// What every neural post-process shares: binding to the application's <see cref="EffectServices"/>, loading its
-/// network from the manifest along a <see cref="FallbackPolicy"/> (GPU execution provider, then CPU), falling back to
-/// the pass's non-neural path (a blit: bilinear when the sizes differ, a copy when they match) with the reason said
-/// once, a status in words, and releasing the network and GPU buffers when disabled or destroyed.
+/// network from the manifest on its <see cref="InferenceBackend"/> (GPU compute on the renderer's device, else ONNX
+/// Runtime along a <see cref="FallbackPolicy"/>: GPU execution provider, then CPU), falling back to the pass's
+/// non-neural path (a blit: bilinear when the sizes differ, a copy when they match) with the reason said once, a
+/// status in words, and releasing the network and GPU buffers when disabled or destroyed.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The fallback chain is GPU compute -> ONNX Runtime -> the non-neural path; each step is said once through the
+/// log, and the frame is always produced. GPU compute steps down when the model cannot be imported, a plan cannot
+/// be compiled or bound, a run throws, or the on-GPU output check (<see cref="OutputCheck"/>) finds NaN/infinity
+/// or an all-black output from a non-black input.
+/// </para>
+/// <para>
 /// A configuration is chosen once per (model id, variant) and not retried every frame after it failed; changing
 /// the settings that make the key, re-binding, or disabling and re-enabling the component retries it. Nothing here
 /// stops the frame.
+/// </para>
 /// </remarks>
 public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
 {
@@ -26,6 +35,10 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     private int _configuredVariant;
     private bool _reportedUnbound;
     private bool _reportedGpuFallback;
+    private ModelCard? _loadedCard;
+    private string? _loadedPath;
+    private int? _loadedExpectedScale;
+    private FallbackPolicy _loadedPolicy;
 
     /// <summary>
     /// What the pass is doing in words, e.g. <c>imdn-rtc-x2 on CPU EP</c>, <c>bilinear: model imdn-x2 not installed</c>,
@@ -37,13 +50,26 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     /// <summary>Manifest id of the network that is running, or null when none is (inactive or fallen back).</summary>
     public string? ActiveModelId => IsActive() ? _activeModelId : null;
 
+    /// <summary>
+    /// What runs the network now: <see cref="InferenceBackend.GpuCompute"/> or <see cref="InferenceBackend.OnnxRuntime"/>,
+    /// or null when no network runs (inactive, not configured yet, or fallen back to the non-neural path).
+    /// </summary>
+    public InferenceBackend? ActiveBackend =>
+        !IsActive() ? null : GpuNetwork is not null ? InferenceBackend.GpuCompute : Network is not null ? InferenceBackend.OnnxRuntime : null;
+
     /// <summary>The services given to <see cref="Bind"/>, or null before it.</summary>
     protected EffectServices? Services { get; private set; }
 
-    /// <summary>The loaded network, or null on the non-neural path.</summary>
+    /// <summary>The loaded ONNX Runtime network, or null on the GPU-compute or non-neural path.</summary>
     protected ImageNetwork? Network { get; private set; }
 
-    /// <summary>The loaded network's border of replicated edge pixels (its card's, see <see cref="EdgePadding.For"/>).</summary>
+    /// <summary>The loaded GPU-compute network, or null on the ONNX Runtime or non-neural path.</summary>
+    private protected GpuImageNetwork? GpuNetwork { get; private set; }
+
+    /// <summary>Whether a network (on either backend) runs this configuration.</summary>
+    protected bool HasNetwork => Network is not null || GpuNetwork is not null;
+
+    /// <summary>The loaded network's border of extended edge pixels (its card's, see <see cref="EdgePadding.For"/>), on either backend.</summary>
     protected EdgePadding EdgePadding { get; private set; }
 
     /// <summary>How the pass gets frames out without its network, for log lines: e.g. <c>using a bilinear upscale</c>.</summary>
@@ -73,6 +99,41 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
 
     /// <inheritdoc/>
     public abstract bool IsActive();
+
+    /// <summary>
+    /// Loads the network and compiles its plan (GPU compute) or binds its tensors (ONNX Runtime) for frames of
+    /// <paramref name="inputSize"/>, the size this pass will receive (the upscaler's: the camera's render resolution),
+    /// so the first frame does not pay for it. Call it after <see cref="Bind"/>, on the device's thread, again when
+    /// the size is about to change; a frame of another size still works and rebuilds once. Failures fall back as a
+    /// frame's would, said once; nothing is thrown for them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputSize"/> is not positive.</exception>
+    public void Prepare(Size inputSize)
+    {
+        if (!inputSize.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "a frame size must be positive");
+        }
+
+        if (Services is not { } services || !IsActive())
+        {
+            return;
+        }
+
+        Configure(services);
+        for (var attempt = 0; attempt < 2 && HasNetwork; attempt++)
+        {
+            try
+            {
+                PrepareTensors(inputSize);
+                return;
+            }
+            catch (Exception e) // Same contract as a frame: fall back, say why once, never throw.
+            {
+                FailRun(services, $"preparing {inputSize.Width}x{inputSize.Height} failed: {Describe(e)}");
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public abstract Size GetOutputSize(Size input, Camera camera);
@@ -125,6 +186,12 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
         return null;
     }
 
+    /// <summary>Chooses and loads the configuration for the current settings, once per change of them.</summary>
+    protected abstract void Configure(EffectServices services);
+
+    /// <summary>Creates (or finds) the tensors and plan for frames of <paramref name="inputSize"/>; may throw.</summary>
+    private protected abstract void PrepareTensors(Size inputSize);
+
     /// <summary>True when the current configuration was made for this key, so nothing is to be done this frame.</summary>
     protected bool IsConfiguredFor(string? modelId, int variant) =>
         _configured && variant == _configuredVariant && string.Equals(modelId, _configuredModelId, StringComparison.Ordinal);
@@ -142,40 +209,136 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     protected void SetStatus(string status) => _status = status;
 
     /// <summary>
-    /// Checks that inference can happen at all (an ONNX Runtime environment and a manifest were bound); otherwise
-    /// falls back with the reason and returns false.
+    /// Checks that inference can happen at all on <paramref name="backend"/>: a manifest, and an ONNX Runtime
+    /// environment unless GPU compute comes first (it needs none, and its own failure is said when it happens);
+    /// otherwise falls back with the reason and returns false.
     /// </summary>
-    protected bool CanRunNetworks(EffectServices services, string modelId)
+    protected bool CanRunNetworks(EffectServices services, string modelId, InferenceBackend backend, FallbackPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (services.Ort is not null && services.Manifest is not null)
+        var needsOrt = FirstBackend(services, backend, policy) != InferenceBackend.GpuCompute;
+        if ((services.Ort is not null || !needsOrt) && services.Manifest is not null)
         {
             return true;
         }
 
-        var missing = services.Ort is null ? "no ONNX Runtime environment" : "no model manifest";
+        var missing = services.Ort is null && needsOrt ? "no ONNX Runtime environment" : "no model manifest";
         FallBack(services, $"{missing} was bound, so {modelId} cannot run");
         return false;
     }
 
     /// <summary>
-    /// Loads <paramref name="card"/>'s verified file along <paramref name="policy"/>: GPU execution providers first
-    /// when it allows them, then the CPU one; a GPU step-down is said once per binding (the machine's providers do
-    /// not change with the model). On failure falls back with the reason and returns false.
+    /// Loads <paramref name="card"/>'s verified file on <paramref name="backend"/> (resolved for the device: see
+    /// <see cref="BackendSelection"/>): GPU compute first when it resolves to that, stepping down to ONNX Runtime
+    /// (said once) when the model cannot be imported there; ONNX Runtime along <paramref name="policy"/>: GPU execution
+    /// providers first when it allows them, then the CPU one, a provider step-down said once per binding (the
+    /// machine's providers do not change with the model). On failure falls back with the reason and returns false.
     /// </summary>
     protected bool TryLoadNetwork(EffectServices services, ModelCard card, int? expectedScale, FallbackPolicy policy,
-        [NotNullWhen(true)] out string? provider)
+        InferenceBackend backend, [NotNullWhen(true)] out string? provider)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(card);
         provider = null;
-        ModelLoader.Loaded loaded;
-        EdgePadding edges;
+        string path;
         try
         {
-            edges = EdgePadding.For(card);
-            var path = services.Manifest!.ResolveVerifiedFile(card);
-            loaded = ModelLoader.Load(services.Ort!, path, expectedScale, policy);
+            EdgePadding = EdgePadding.For(card);
+            path = services.Manifest!.ResolveVerifiedFile(card);
+        }
+        catch (Exception e) when (e is NeuralPostException or IOException or UnauthorizedAccessException)
+        {
+            FallBack(services, $"model {card.Id} failed to load: {Describe(e)}");
+            return false;
+        }
+
+        _loadedCard = card;
+        _loadedPath = path;
+        _loadedExpectedScale = expectedScale;
+        _loadedPolicy = policy;
+        if (FirstBackend(services, backend, policy) == InferenceBackend.GpuCompute)
+        {
+            try
+            {
+                GpuNetwork = GpuImageNetwork.FromRunner(services.OpenGpuRunner(services.Device, path), path, expectedScale);
+                _activeModelId = card.Id;
+                provider = GpuNetwork.Runner.Description;
+                return true;
+            }
+            catch (Exception e) // Whatever the importer or the driver throws, ONNX Runtime may still run the model.
+            {
+                services.Log($"{PassName}: GPU compute cannot run {card.Id}: {Describe(e)}; using ONNX Runtime");
+            }
+        }
+
+        return TryLoadOnnxRuntime(services, out provider);
+    }
+
+    /// <summary>
+    /// After a GPU-compute failure (a run that threw, a plan that would not bind, a failed output check): frees the
+    /// GPU network, says so once, and loads the same model on ONNX Runtime, or falls back to the non-neural path.
+    /// Returns whether a network runs now. On the ONNX Runtime path it is <see cref="FallBack"/>.
+    /// </summary>
+    protected bool FailRun(EffectServices services, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (GpuNetwork is null || _loadedCard is not { } card)
+        {
+            FallBack(services, reason);
+            return false;
+        }
+
+        ReleaseNetwork();
+        services.Log($"{PassName}: GPU compute failed on {card.Id}: {reason}; using ONNX Runtime");
+        if (!TryLoadOnnxRuntime(services, out var provider))
+        {
+            return false;
+        }
+
+        _status = $"{card.Id} on {provider} (GPU compute failed: {reason})";
+        return true;
+    }
+
+    /// <summary>
+    /// Steps down from GPU compute when the output check of <paramref name="tensors"/> has come back failed; returns
+    /// whether it did. Never blocks.
+    /// </summary>
+    private protected bool StepDownOnFailedCheck(EffectServices services, NetworkTensors? tensors)
+    {
+        if (tensors?.Check?.Poll() is not { } reason)
+        {
+            return false;
+        }
+
+        FailRun(services, reason);
+        return true;
+    }
+
+    /// <summary>The backend tried first: the setting resolved for the device, and never GPU compute under a CPU-only policy picked by Auto.</summary>
+    private static InferenceBackend FirstBackend(EffectServices services, InferenceBackend backend, FallbackPolicy policy)
+    {
+        if (backend == InferenceBackend.Auto && policy == FallbackPolicy.CpuThenBilinear)
+        {
+            return InferenceBackend.OnnxRuntime; // that policy keeps the GPU for the game itself
+        }
+
+        return BackendSelection.Resolve(backend, services.Device.Description);
+    }
+
+    private bool TryLoadOnnxRuntime(EffectServices services, [NotNullWhen(true)] out string? provider)
+    {
+        provider = null;
+        var card = _loadedCard!;
+        if (services.Ort is null)
+        {
+            FallBack(services, $"no ONNX Runtime environment was bound, so {card.Id} cannot run");
+            return false;
+        }
+
+        ModelLoader.Loaded loaded;
+        try
+        {
+            loaded = ModelLoader.Load(services.Ort, _loadedPath!, _loadedExpectedScale, _loadedPolicy);
         }
         catch (Exception e) when (e is NeuralPostException or IOException or UnauthorizedAccessException)
         {
@@ -190,7 +353,6 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
         }
 
         Network = loaded.Model;
-        EdgePadding = edges;
         _activeModelId = card.Id;
         provider = loaded.Provider;
         return true;
@@ -223,6 +385,8 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
         ReleaseTensors();
         Network?.Dispose();
         Network = null;
+        GpuNetwork?.Dispose();
+        GpuNetwork = null;
         _activeModelId = null;
     }
 

@@ -12,6 +12,7 @@ internal static class ShaderLibrary
     public const string ImageToTensor = "image_to_tensor.comp";
     public const string TensorToImage = "tensor_to_image.comp";
     public const string Sharpen = "sharpen.comp";
+    public const string OutputCheck = "output_check.comp";
 
     /// <summary>The source of an embedded shader.</summary>
     /// <exception cref="InvalidOperationException">The assembly was built without it.</exception>

@@ -12,6 +12,12 @@ public interface IGraphicsDevice : IRenderTargetAllocator, IDisposable
     /// <summary>Vendor, renderer and API version, e.g. <c>Mesa llvmpipe (LLVM 15…) OpenGL 4.5 (Core Profile)</c>.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// The host&lt;-&gt;device bytes this device has moved so far (uploads, readbacks, buffer maps). Reading it is a
+    /// few field loads, cheap enough to take around every pass of every frame.
+    /// </summary>
+    TransferCounters Transfers { get; }
+
     /// <summary>Whether <see cref="CreateTimer"/> timers measure anything on this device.</summary>
     bool SupportsTimerQueries { get; }
 

@@ -14,6 +14,7 @@ internal sealed class CameraPipeline : IDisposable
     private readonly ISceneRenderer _sceneRenderer;
     private readonly IFrameCopier _copier;
     private readonly Action<string> _log;
+    private readonly IGraphicsDevice? _device;
     private readonly Dictionary<Camera, RenderTargetPool> _pools = [];
     private readonly List<Component> _passes = [];
     private PostProcessContext? _context;
@@ -25,6 +26,7 @@ internal sealed class CameraPipeline : IDisposable
         _sceneRenderer = sceneRenderer;
         _copier = copier;
         _log = log;
+        _device = allocator as IGraphicsDevice;
     }
 
     public void Render(Camera camera, IRenderTarget display, FrameTime time, PassTimings timings, long frame)
@@ -56,6 +58,9 @@ internal sealed class CameraPipeline : IDisposable
 
         IRenderTarget current = scene;
         var currentSize = renderSize;
+        // The chain's own host<->device bytes, apart from the scene's and the host's: a pass that never leaves the
+        // GPU shows 0 here in steady state.
+        var before = _device?.Transfers ?? default;
         for (var i = 0; i < _passes.Count; i++)
         {
             var component = _passes[i];
@@ -73,6 +78,11 @@ internal sealed class CameraPipeline : IDisposable
         if (!ReferenceEquals(current, output))
         {
             _copier.Blit(current, output, currentSize == outputSize ? BlitFilter.Nearest : BlitFilter.Linear);
+        }
+
+        if (_device is not null)
+        {
+            timings.AddChainTransfers(_device.Transfers - before);
         }
 
         _passes.Clear();

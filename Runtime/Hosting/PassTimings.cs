@@ -1,8 +1,10 @@
+using NeuralPost.Graphics;
+
 namespace NeuralPost.Hosting;
 
 /// <summary>
 /// Per-frame CPU and GPU milliseconds of named passes. A name gets a slot the first time it is reported (the only
-/// allocation); after that, reporting and <see cref="BeginFrame"/> allocate nothing, so collecting timings does not
+/// allocation); after that, reporting and <see cref="BeginFrame()"/> allocate nothing, so collecting timings does not
 /// itself add GC pressure to the frames it measures.
 /// </summary>
 public sealed class PassTimings
@@ -12,6 +14,7 @@ public sealed class PassTimings
     private double[] _cpu;
     private double[] _gpu;
     private bool[] _reported;
+    private TransferCounters _frameStart; // what FrameTransfers is measured from
 
     /// <summary>Creates a collector with room for <paramref name="capacity"/> pass names before it grows.</summary>
     public PassTimings(int capacity = 16)
@@ -22,6 +25,19 @@ public sealed class PassTimings
         _gpu = new double[capacity];
         _reported = new bool[capacity];
     }
+
+    /// <summary>
+    /// Host&lt;-&gt;device bytes the post-process chains moved this frame (every camera's passes, measured around
+    /// them), apart from the scene render and the host's own work. Zero when the device counts nothing.
+    /// </summary>
+    public TransferCounters ChainTransfers { get; private set; }
+
+    /// <summary>
+    /// Host&lt;-&gt;device bytes of the whole frame so far: from <see cref="BeginFrame(TransferCounters)"/> to the latest
+    /// <see cref="MarkFrameTransfers"/>. The world marks the end of its render; a host that reads back or uploads
+    /// after it (writing frames to disk, drawing an overlay) marks again once it is done, so this includes its work.
+    /// </summary>
+    public TransferCounters FrameTransfers { get; private set; }
 
     /// <summary>Number of pass names seen so far.</summary>
     public int Count { get; private set; }
@@ -42,7 +58,23 @@ public sealed class PassTimings
         Array.Clear(_cpu, 0, Count);
         Array.Fill(_gpu, double.NaN, 0, Count);
         Array.Clear(_reported, 0, Count);
+        ChainTransfers = default;
+        FrameTransfers = default;
+        _frameStart = default;
     }
+
+    /// <summary>Clears every slot and starts measuring the frame's host&lt;-&gt;device bytes from <paramref name="start"/>.</summary>
+    public void BeginFrame(TransferCounters start)
+    {
+        BeginFrame();
+        _frameStart = start;
+    }
+
+    /// <summary>Adds a post-process chain's traffic (a counter difference taken around it) to <see cref="ChainTransfers"/>.</summary>
+    public void AddChainTransfers(TransferCounters chain) => ChainTransfers += chain;
+
+    /// <summary>Sets <see cref="FrameTransfers"/> to the traffic from the frame's start to <paramref name="now"/>.</summary>
+    public void MarkFrameTransfers(TransferCounters now) => FrameTransfers = now - _frameStart;
 
     /// <summary>
     /// Returns the slot of a pass name, creating it on first use; a pass can look its slot up once and report by

@@ -18,6 +18,7 @@ public sealed class World : IDisposable
     private readonly List<GameObject> _objects = [];
     private readonly List<Camera> _cameras = [];
     private readonly CameraPipeline _pipeline;
+    private readonly IGraphicsDevice? _device;
     private int _iterating;
     private bool _needsCompaction;
     private long _renderedFrames;
@@ -34,6 +35,8 @@ public sealed class World : IDisposable
         ArgumentNullException.ThrowIfNull(sceneRenderer);
         ArgumentNullException.ThrowIfNull(copier);
         _pipeline = new CameraPipeline(allocator, sceneRenderer, copier, log ?? Console.Error.WriteLine);
+        // A device allocator also counts host<->device bytes; any other allocator (tests' fakes) measures none.
+        _device = allocator as IGraphicsDevice;
     }
 
     /// <summary>The objects in the world, in the order they were added.</summary>
@@ -152,7 +155,7 @@ public sealed class World : IDisposable
         _iterating++;
         try
         {
-            Timings.BeginFrame();
+            Timings.BeginFrame(_device?.Transfers ?? default);
             var frame = ++_renderedFrames;
             CollectCameras();
             foreach (var camera in _cameras)
@@ -162,6 +165,7 @@ public sealed class World : IDisposable
 
             _cameras.Clear();
             _pipeline.ReleaseUnused(frame);
+            Timings.MarkFrameTransfers(_device?.Transfers ?? default);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralPost.Cli.Commands;
 using NeuralPost.Editor.Cli;
+using NeuralPost.Graphics.OpenGL;
 
 namespace NeuralPost.Cli;
 
@@ -11,7 +12,12 @@ namespace NeuralPost.Cli;
 internal static class CliHost
 {
     /// <summary>Runs one command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error) => CliApp.Run(args, output, error, AddSampleCommands);
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        // This host has the OpenGL backend, so the Editor's offline commands can honour --backend gpu.
+        CliContext.HeadlessDeviceFactory ??= () => GlDevice.CreateHeadless();
+        return CliApp.Run(args, output, error, AddSampleCommands);
+    }
 
     private static void AddSampleCommands(RootCommand root, Option<bool> verbose)
     {

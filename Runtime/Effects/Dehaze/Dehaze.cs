@@ -7,7 +7,8 @@ namespace NeuralPost.Effects.Dehaze;
 
 /// <summary>
 /// Removes haze with a same-size network (manifest kind <c>dehaze</c>, 1x3xHxW in and out) and blends its output
-/// with the input by <see cref="DehazeSettings.Strength"/>, on the same GPU/CPU tensor round trip as the upscaler.
+/// with the input by <see cref="DehazeSettings.Strength"/>, on the same tensor path as the upscaler (on the GPU with
+/// <see cref="InferenceBackend.GpuCompute"/>, a GPU/CPU round trip with ONNX Runtime).
 /// It runs at the resolution its place on the camera gives it: added before the <see cref="NeuralUpscaler"/> it sees
 /// render-resolution frames (recommended: on held-out pairs it scores higher than after the upscaler and costs the
 /// square of the scale less), added after it, output-resolution frames. A card may carry <c>"sizeMultiple": N</c> for networks that need sides in
@@ -72,7 +73,13 @@ public sealed class Dehaze : NeuralPass
         }
 
         Configure(services);
-        if (Network is not { } network)
+        // A failed output check steps down to ONNX Runtime before this frame, so the frame uses it.
+        if (HasNetwork)
+        {
+            StepDownOnFailedCheck(services, _resources!.CurrentTensors);
+        }
+
+        if (!HasNetwork)
         {
             BlitWithoutNetwork(source, destination, context);
             return;
@@ -82,13 +89,13 @@ public sealed class Dehaze : NeuralPass
         resources.Timer.Begin();
         try
         {
-            RunNetwork(resources, network, source, destination);
+            RunNetwork(resources, source, destination);
             resources.Timer.End(context.Timings);
         }
         catch (Exception e) // Whatever broke, the frame must still come out; the reason is logged once.
         {
             resources.Timer.Cancel();
-            FallBack(services, $"dehaze failed: {Describe(e)}");
+            FailRun(services, $"dehaze failed: {Describe(e)}");
             BlitWithoutNetwork(source, destination, context);
         }
     }
@@ -103,16 +110,30 @@ public sealed class Dehaze : NeuralPass
         _resources = null;
     }
 
-    private void RunNetwork(DehazeResources resources, ImageNetwork model, IRenderTarget source, IRenderTarget destination)
+    /// <inheritdoc/>
+    private protected override void PrepareTensors(Size inputSize)
+    {
+        _resources!.GetTensors(Network, GpuNetwork, inputSize.Width, inputSize.Height, EdgePadding.Border, _sizeMultiple);
+    }
+
+    private void RunNetwork(DehazeResources resources, IRenderTarget source, IRenderTarget destination)
     {
         var device = resources.Device;
         var input = FrameTextures.Readable(device, source, resources.SourceCopy);
-        var tensors = resources.GetTensors(model, source.Width, source.Height, EdgePadding.Border, _sizeMultiple);
+        var tensors = resources.GetTensors(Network, GpuNetwork, source.Width, source.Height, EdgePadding.Border, _sizeMultiple);
         tensors.ToTensor(resources.Kernels, input);
-        tensors.StartReadback();
-        tensors.CompleteReadback();
-        model.Run(tensors.Buffers);
-        tensors.UploadOutput();
+        if (tensors.OnGpu)
+        {
+            tensors.RecordOnGpu(resources.Kernels); // no readback, no upload: the plan works on the two buffers
+        }
+        else
+        {
+            tensors.StartReadback();
+            tensors.CompleteReadback();
+            Network!.Run(tensors.Buffers!);
+            tensors.UploadOutput();
+        }
+
         if (FrameTextures.Writable(destination, input) is { } output)
         {
             tensors.ToImage(resources.Kernels, output, input, _settings.Strength);
@@ -125,17 +146,21 @@ public sealed class Dehaze : NeuralPass
         }
     }
 
-    /// <summary>Finds and loads the model once per model id (and again after re-binding or re-enabling).</summary>
-    private void Configure(EffectServices services)
+    /// <summary>Finds and loads the model once per model id and backend (and again after re-binding or re-enabling).</summary>
+    protected override void Configure(EffectServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var modelId = _settings.ModelId;
-        if (IsConfiguredFor(modelId, variant: 0))
+        var backend = _settings.Backend;
+        if (IsConfiguredFor(modelId, (int)backend))
         {
             return;
         }
 
-        BeginConfigure(modelId, variant: 0);
-        if (!CanRunNetworks(services, modelId))
+        BeginConfigure(modelId, (int)backend);
+        // The dehaze settings carry no fallback policy: the network runs wherever the upscaler's default would.
+        const FallbackPolicy policy = FallbackPolicy.GpuThenCpuThenBilinear;
+        if (!CanRunNetworks(services, modelId, backend, policy))
         {
             return;
         }
@@ -157,8 +182,7 @@ public sealed class Dehaze : NeuralPass
             return;
         }
 
-        // The dehaze settings carry no fallback policy: the network runs wherever the upscaler's default would.
-        if (!TryLoadNetwork(services, card, expectedScale: 1, FallbackPolicy.GpuThenCpuThenBilinear, out var provider))
+        if (!TryLoadNetwork(services, card, expectedScale: 1, policy, backend, out var provider))
         {
             return;
         }

@@ -28,21 +28,27 @@ internal sealed class DehazeResources : IDisposable
     /// <summary>The blended result when the destination's texture cannot be written directly.</summary>
     public TargetSlot Output { get; } = new();
 
+    /// <summary>The tensors of the last frame (or prepare), null before one; for the output check's poll.</summary>
+    public NetworkTensors? CurrentTensors => _tensors;
+
     /// <summary>
     /// Tensor buffers for a frame of this size with <paramref name="border"/> pixels of extended edge on every side,
-    /// padded to <paramref name="sizeMultiple"/>.
+    /// padded to <paramref name="sizeMultiple"/>, for <paramref name="gpu"/> (its plan compiled and bound) or, when
+    /// that is null, <paramref name="model"/>; rebuilt once per size change.
     /// </summary>
-    public NetworkTensors GetTensors(ImageNetwork model, int width, int height, int border, int sizeMultiple)
+    public NetworkTensors GetTensors(ImageNetwork? model, GpuImageNetwork? gpu, int width, int height, int border, int sizeMultiple)
     {
         if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
-            && tensors.InputLayout.Border == border)
+            && tensors.InputLayout.Border == border && (gpu is not null ? ReferenceEquals(tensors.Owner, gpu) : !tensors.OnGpu))
         {
             return tensors;
         }
 
         ReleaseTensors();
         var layout = TensorLayout.Bordered(width, height, border, sizeMultiple);
-        _tensors = new NetworkTensors(Device, layout, 1, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
+        _tensors = gpu is not null
+            ? new NetworkTensors(Device, layout, gpu)
+            : new NetworkTensors(Device, layout, 1, model!.GetBuffers(layout.TensorHeight, layout.TensorWidth));
         return _tensors;
     }
 

@@ -7,41 +7,60 @@ namespace NeuralPost.Effects.Upscale;
 public sealed partial class NeuralUpscaler
 {
     /// <summary>
-    /// image->tensor, readback, inference, upload, tensor->image, then resample and sharpen as needed. Any failure
-    /// switches this configuration to bilinear, logged once, and this frame is still produced, bilinearly.
+    /// image->tensor, the network (GPU compute: its plan's dispatches; ONNX Runtime: readback, inference, upload),
+    /// tensor->image, then resample and sharpen as needed. A GPU-compute failure (or a failed output check) steps
+    /// down to ONNX Runtime, any other failure switches this configuration to bilinear, each logged once, and this
+    /// frame is still produced.
     /// </summary>
     private void RenderNetwork(IRenderTarget source, IRenderTarget destination, PostProcessContext context)
     {
         var resources = _resources!;
-        var model = Network!;
+        if (StepDownOnFailedCheck(Services!, resources.CurrentTensors) && !HasNetwork)
+        {
+            RenderResize(source, destination, context);
+            return;
+        }
+
         var timings = context.Timings;
         var stage = PassTimingNames.ImageToTensor;
         try
         {
             var device = resources.Device;
             var input = FrameTextures.Readable(device, source, resources.SourceCopy);
-            var tensors = resources.GetTensors(model, source.Width, source.Height, EdgePadding.Border);
+            var tensors = resources.GetTensors(Network, GpuNetwork, source.Width, source.Height, EdgePadding.Border);
 
             resources.ImageToTensor.Begin();
             tensors.ToTensor(resources.Kernels, input);
             resources.ImageToTensor.End(timings);
 
-            stage = PassTimingNames.Readback;
-            resources.Readback.Begin();
-            tensors.StartReadback();
-            tensors.CompleteReadback();
-            resources.Readback.End(timings);
+            if (tensors.OnGpu)
+            {
+                // Nothing leaves the GPU: the plan reads the input tensor's buffer and writes the output's.
+                stage = PassTimingNames.Inference;
+                resources.GpuInference.Begin();
+                InjectInferenceFault?.Invoke();
+                tensors.RecordOnGpu(resources.Kernels);
+                resources.GpuInference.End(timings);
+            }
+            else
+            {
+                stage = PassTimingNames.Readback;
+                resources.Readback.Begin();
+                tensors.StartReadback();
+                tensors.CompleteReadback();
+                resources.Readback.End(timings);
 
-            stage = PassTimingNames.Inference;
-            resources.Inference.Begin();
-            InjectInferenceFault?.Invoke();
-            model.Run(tensors.Buffers);
-            resources.Inference.End(timings);
+                stage = PassTimingNames.Inference;
+                resources.Inference.Begin();
+                InjectInferenceFault?.Invoke();
+                Network!.Run(tensors.Buffers!);
+                resources.Inference.End(timings);
 
-            stage = PassTimingNames.Upload;
-            resources.Upload.Begin();
-            tensors.UploadOutput();
-            resources.Upload.End(timings);
+                stage = PassTimingNames.Upload;
+                resources.Upload.Begin();
+                tensors.UploadOutput();
+                resources.Upload.End(timings);
+            }
 
             stage = PassTimingNames.TensorToImage;
             var sharpen = _settings.SharpenAmount;
@@ -68,7 +87,7 @@ public sealed partial class NeuralUpscaler
         catch (Exception e) // Whatever broke, the frame must still come out; the reason is logged once.
         {
             resources.CancelTimers();
-            FallBack(Services!, $"{stage} failed: {Describe(e)}");
+            FailRun(Services!, $"{stage} failed: {Describe(e)}");
             BlitWithoutNetwork(source, destination, context);
         }
     }

@@ -7,8 +7,9 @@ namespace NeuralPost.Effects.Upscale;
 /// <summary>
 /// Upscales the camera's low-resolution frame to its output size with a super-resolution network, the way a
 /// temporal upscaler component does in an engine: it asks the camera for its tier's render resolution, runs the
-/// network on each frame (image to tensor on the GPU, readback, inference on the CPU execution provider, upload,
-/// tensor to image), resamples when the tier's ratio is not the network's scale, and optionally sharpens.
+/// network on each frame (image to tensor on the GPU; then, with <see cref="InferenceBackend.GpuCompute"/>, the
+/// network's compute dispatches on the same buffers, or with ONNX Runtime a readback, inference on the CPU and an
+/// upload; then tensor to image), resamples when the tier's ratio is not the network's scale, and optionally sharpens.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -84,7 +85,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         }
 
         Configure(services);
-        if (Network is not null)
+        if (HasNetwork)
         {
             RenderNetwork(source, destination, context);
         }
@@ -104,17 +105,20 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         _resources = null;
     }
 
-    /// <summary>Chooses the path for the current settings, once per change of model id or policy.</summary>
-    private void Configure(EffectServices services)
+    /// <summary>Chooses the path for the current settings, once per change of model id, policy or backend.</summary>
+    protected override void Configure(EffectServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var modelId = _settings.ResolveModelId();
         var policy = _settings.FallbackPolicy;
-        if (IsConfiguredFor(modelId, (int)policy))
+        var backend = _settings.Backend;
+        var variant = ((int)policy * 8) + (int)backend; // the configuration's key besides the model id
+        if (IsConfiguredFor(modelId, variant))
         {
             return;
         }
 
-        BeginConfigure(modelId, (int)policy);
+        BeginConfigure(modelId, variant);
         _resources ??= new UpscaleResources(services.Device);
         if (modelId is null)
         {
@@ -128,7 +132,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
             return;
         }
 
-        if (!CanRunNetworks(services, modelId))
+        if (!CanRunNetworks(services, modelId, backend, policy))
         {
             return;
         }
@@ -140,7 +144,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
             return;
         }
 
-        if (!TryLoadNetwork(services, card, card.Scale > 0 ? card.Scale : null, policy, out var provider))
+        if (!TryLoadNetwork(services, card, card.Scale > 0 ? card.Scale : null, policy, backend, out var provider))
         {
             return;
         }
@@ -148,13 +152,19 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         if (selection.IsSubstitute)
         {
             services.Log($"NeuralUpscaler: model {modelId} is not installed; substituting {card.Id} " +
-                $"(x{Network!.Scale}, kind {card.Kind})");
+                $"(x{GpuNetwork?.Scale ?? Network!.Scale}, kind {card.Kind})");
             SetStatus($"{card.Id} on {provider} (substituted for missing {modelId})");
         }
         else
         {
             SetStatus($"{card.Id} on {provider}");
         }
+    }
+
+    /// <inheritdoc/>
+    private protected override void PrepareTensors(Size inputSize)
+    {
+        _resources!.GetTensors(Network, GpuNetwork, inputSize.Width, inputSize.Height, EdgePadding.Border);
     }
 
     /// <summary>The scale the requested network would have: its card's if installed, else the tier's.</summary>

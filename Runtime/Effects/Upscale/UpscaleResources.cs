@@ -18,6 +18,7 @@ internal sealed class UpscaleResources : IDisposable
         ImageToTensor = new PassTimer(PassTimingNames.ImageToTensor, device);
         Readback = new PassTimer(PassTimingNames.Readback, device);
         Inference = new PassTimer(PassTimingNames.Inference, device: null); // CPU only: a GPU timer would time nothing
+        GpuInference = new PassTimer(PassTimingNames.Inference, device); // GPU compute: the dispatches are GPU time
         Upload = new PassTimer(PassTimingNames.Upload, device);
         TensorToImage = new PassTimer(PassTimingNames.TensorToImage, device);
         Resample = new PassTimer(PassTimingNames.Resample, device);
@@ -35,6 +36,8 @@ internal sealed class UpscaleResources : IDisposable
     public PassTimer Inference { get; }
 
     public PassTimer Upload { get; }
+
+    public PassTimer GpuInference { get; }
 
     public PassTimer TensorToImage { get; }
 
@@ -54,21 +57,27 @@ internal sealed class UpscaleResources : IDisposable
     /// <summary>The sharpen's result when the destination's texture cannot be written directly.</summary>
     public TargetSlot Sharpened { get; } = new();
 
+    /// <summary>The tensors of the last frame (or prepare), null before one; for the output check's poll.</summary>
+    public NetworkTensors? CurrentTensors => _tensors;
+
     /// <summary>
-    /// The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input to <paramref name="model"/>,
-    /// with <paramref name="border"/> pixels of extended edge on every side.
+    /// The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input with <paramref name="border"/>
+    /// pixels of extended edge on every side, to <paramref name="gpu"/> (its plan compiled and bound) or, when that is
+    /// null, to <paramref name="model"/>; rebuilt once per size change.
     /// </summary>
-    public NetworkTensors GetTensors(ImageNetwork model, int width, int height, int border)
+    public NetworkTensors GetTensors(ImageNetwork? model, GpuImageNetwork? gpu, int width, int height, int border)
     {
         if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
-            && tensors.InputLayout.Border == border && tensors.Buffers.Scale == model.Scale)
+            && tensors.InputLayout.Border == border && (gpu is not null ? ReferenceEquals(tensors.Owner, gpu) : !tensors.OnGpu && tensors.Buffers!.Scale == model!.Scale))
         {
             return tensors;
         }
 
         ReleaseTensors();
         var layout = TensorLayout.Bordered(width, height, border);
-        _tensors = new NetworkTensors(Device, layout, model.Scale, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
+        _tensors = gpu is not null
+            ? new NetworkTensors(Device, layout, gpu)
+            : new NetworkTensors(Device, layout, model!.Scale, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
         return _tensors;
     }
 
@@ -86,6 +95,7 @@ internal sealed class UpscaleResources : IDisposable
         Readback.Cancel();
         Inference.Cancel();
         Upload.Cancel();
+        GpuInference.Cancel();
         TensorToImage.Cancel();
         Resample.Cancel();
         Sharpen.Cancel();
@@ -102,6 +112,7 @@ internal sealed class UpscaleResources : IDisposable
         Readback.Dispose();
         Inference.Dispose();
         Upload.Dispose();
+        GpuInference.Dispose();
         TensorToImage.Dispose();
         Resample.Dispose();
         Sharpen.Dispose();

@@ -34,6 +34,8 @@ public static class FrameBenchmark
         var cpu = Passes.Select(_ => new List<double>(frames)).ToArray();
         var gpu = Passes.Select(_ => new List<double>(frames)).ToArray();
         var total = new List<double>(frames);
+        var chainBytes = new List<double>(frames);
+        var frameBytes = new List<double>(frames);
         var time = new FrameTime(HeadlessRunner.TimeStep, 0, 0);
         for (var i = 0; i < warmup + frames; i++)
         {
@@ -46,6 +48,8 @@ public static class FrameBenchmark
             }
 
             total.Add(app.LastFrameMilliseconds);
+            chainBytes.Add(app.Timings.ChainTransfers.TotalBytes);
+            frameBytes.Add(app.Timings.FrameTransfers.TotalBytes);
             for (var p = 0; p < Passes.Count; p++)
             {
                 if (app.Timings.TryGet(Passes[p], out var timing) && timing.Reported)
@@ -64,6 +68,8 @@ public static class FrameBenchmark
         {
             DehazePlacement = dehaze ? app.DehazePlacement : null,
             DehazeStatus = app.Dehaze.Status,
+            ChainBytes = Median(chainBytes),
+            FrameBytes = Median(frameBytes),
         };
     }
 
@@ -85,6 +91,7 @@ public static class FrameBenchmark
 
         output.WriteLine(string.Create(c, $"| **frame (CPU, all passes)** | {Cell(result.FrameMilliseconds)} | |"));
         output.WriteLine();
+        output.WriteLine(string.Create(c, $"host<->device bytes per frame (median): post-process chain {result.ChainBytes:F0}, whole frame {result.FrameBytes:F0}"));
         var share = result.OutsideInferenceShare;
         output.WriteLine(double.IsNaN(share)
             ? "outside inference: n/a (no inference ran)"

@@ -26,6 +26,12 @@ public sealed record FrameBenchmarkResult(
         _ => null,
     };
 
+    /// <summary>Median host&lt;-&gt;device bytes of the post-process chain per measured frame (0 when it never leaves the GPU).</summary>
+    public double ChainBytes { get; init; } = double.NaN;
+
+    /// <summary>Median host&lt;-&gt;device bytes of the whole frame (scene, chain, host) per measured frame.</summary>
+    public double FrameBytes { get; init; } = double.NaN;
+
     /// <summary>Median CPU milliseconds of the whole dehaze pass, NaN when it never ran.</summary>
     public double DehazeMilliseconds => CpuMilliseconds("dehaze");
 

@@ -95,6 +95,7 @@ public static class HeadlessRunner
             app.RenderFrame(time);
             var path = Path.Combine(outputDirectory, FrameName(i));
             ImageFile.Save(readback.Read(app.Display), path);
+            app.Timings.MarkFrameTransfers(device.Transfers); // the PNG's readback is part of the frame's bytes
             csv.Append(app, time);
             written.Add(path);
             time = time.Next(TimeStep);

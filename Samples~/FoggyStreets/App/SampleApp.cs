@@ -36,6 +36,7 @@ public sealed class SampleApp : IDisposable
     private readonly GpuPassTimer _overlayGpu;
     private long _lastFrameStart;
     private double _smoothedFrameSeconds = double.NaN;
+    private bool _prepareAhead;
 
     /// <summary>Creates the sample with the Foggy Streets scene.</summary>
     /// <param name="device">The device everything renders with; the caller disposes it after this.</param>
@@ -96,6 +97,8 @@ public sealed class SampleApp : IDisposable
 
         _composite = cameraObject.AddComponent<SplitViewComposite>();
         Upscaler.Settings.Tier = options.Tier;
+        Upscaler.Settings.Backend = options.Backend;
+        Dehaze.Settings.Backend = options.Backend;
         _captureInput.Bind(device);
         _captureHazy.Bind(device);
         _composite.Bind(device);
@@ -105,6 +108,12 @@ public sealed class SampleApp : IDisposable
         SplitView = options.Split;
         OverlayEnabled = options.Overlay;
         _world.Add(cameraObject);
+        // GPU plans take a while to compile: build them before the first frame and before a tier's first frame.
+        _prepareAhead = BackendSelection.Resolve(options.Backend, device.Description) == InferenceBackend.GpuCompute;
+        if (_prepareAhead)
+        {
+            Prepare();
+        }
     }
 
     /// <summary>The output-size RGBA8 target each frame ends in (overlay included).</summary>
@@ -146,11 +155,22 @@ public sealed class SampleApp : IDisposable
     /// <summary>Frames per second over recent calls to <see cref="RenderFrame"/> (wall clock, smoothed).</summary>
     public double FramesPerSecond => 1.0 / _smoothedFrameSeconds;
 
-    /// <summary>The upscale tier; changing it changes the render resolution from the next frame.</summary>
+    /// <summary>
+    /// The upscale tier; changing it changes the render resolution from the next frame (on GPU compute the new size's
+    /// plans are compiled here, not in that frame).
+    /// </summary>
     public UpscaleTier Tier
     {
         get => Upscaler.Settings.Tier;
-        set => Upscaler.Settings.Tier = value;
+        set
+        {
+            var changed = Upscaler.Settings.Tier != value;
+            Upscaler.Settings.Tier = value;
+            if (changed && _prepareAhead)
+            {
+                Prepare();
+            }
+        }
     }
 
     /// <summary>Whether the dehaze pass runs (the component is disabled when off, so it costs nothing).</summary>
@@ -162,6 +182,10 @@ public sealed class SampleApp : IDisposable
             Dehaze.Settings.Enabled = value;
             Dehaze.Enabled = value;
             UpdateSplitPasses();
+            if (value && _prepareAhead)
+            {
+                Prepare();
+            }
         }
     }
 
@@ -215,7 +239,23 @@ public sealed class SampleApp : IDisposable
             DrawOverlay();
         }
 
+        // The overlay's text upload is the host's, not the chain's: the frame's total includes it.
+        Timings.MarkFrameTransfers(_device.Transfers);
         LastFrameMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Compiles the passes' plans (or binds their tensors) for the current tier's sizes ahead of the next frame, so
+    /// it does not hitch; failures fall back as a frame's would. Call again before a tier change takes effect.
+    /// </summary>
+    public void Prepare()
+    {
+        var render = Upscaler.Settings.GetRenderResolution(OutputSize);
+        Upscaler.Prepare(render);
+        if (DehazeEnabled)
+        {
+            Dehaze.Prepare(DehazePlacement == DehazePlacement.Render ? render : OutputSize);
+        }
     }
 
     /// <summary>Composes and draws the overlay over <see cref="Display"/>, reporting it as the <c>overlay</c> pass; allocates nothing.</summary>

@@ -27,6 +27,12 @@ public sealed record SampleOptions
     /// <summary>Whether the text overlay (tier, sizes, model, pass timings, FPS) is drawn.</summary>
     public bool Overlay { get; init; } = true;
 
+    /// <summary>
+    /// What runs the upscaler's and the dehaze pass's networks; <see cref="InferenceBackend.Auto"/> picks GPU compute
+    /// on a hardware GPU. When it resolves to GPU compute the sample prepares the passes' plans before the first frame.
+    /// </summary>
+    public InferenceBackend Backend { get; init; } = InferenceBackend.Auto;
+
     /// <summary>Scene options (fog, time of day, seeds).</summary>
     public SceneOptions Scene { get; init; } = new();
 }

@@ -9,7 +9,9 @@ namespace NeuralPost.Samples.FoggyStreets.App;
 /// frame path, CPU and GPU milliseconds. A pass that did not run that frame leaves both cells empty; a pass with
 /// no GPU measurement (yet) leaves its GPU cell empty. GPU times of passes timed with delayed queries are the
 /// newest the GPU had finished, normally the previous frame's. Each row is written whole and flushed as it is
-/// appended, so a killed run keeps a row for every frame it finished and never a cut line.
+/// appended, so a killed run keeps a row for every frame it finished and never a cut line. The last two columns
+/// are host&lt;-&gt;device bytes: <c>chain_bytes</c> those of the post-process chain (<see cref="PassTimings.ChainTransfers"/>),
+/// <c>frame_bytes</c> the whole frame's, the host's PNG readback and overlay text included (<see cref="PassTimings.FrameTransfers"/>).
 /// </summary>
 public sealed class TimingsCsv : IDisposable
 {
@@ -40,6 +42,8 @@ public sealed class TimingsCsv : IDisposable
             }
 
             columns.Add("frame_cpu_ms");
+            columns.Add("chain_bytes");
+            columns.Add("frame_bytes");
             return string.Join(',', columns);
         }
     }
@@ -76,6 +80,7 @@ public sealed class TimingsCsv : IDisposable
         }
 
         line.Append(c, $",{app.LastFrameMilliseconds:F3}");
+        line.Append(c, $",{app.Timings.ChainTransfers.TotalBytes},{app.Timings.FrameTransfers.TotalBytes}");
         _file.AppendLine(line.ToString());
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
+using NeuralPost.Effects;
 using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Samples.FoggyStreets.App;
 
@@ -23,9 +24,10 @@ internal static class BenchFrameCommand
             "--dehaze", "after the tier tables, time dehaze on the Performance tier (or the first in --tiers) at output resolution, render resolution, both, or not at all",
             "both", "off", "output", "render", "both");
 
+        var backend = BackendOption.Create("on the benchmark's headless device", defaultValue: null, absent: "auto: GPU compute on a hardware GPU, the benchmark's choice on llvmpipe");
         var command = new Command("frame", "Per-pass medians of the sample's frame (render, image->tensor, readback, inference, upload, tensor->image, resample, sharpen, dehaze) per tier, then dehaze at output vs render resolution")
         {
-            frames, warmup, size, tiers, dehaze,
+            frames, warmup, size, tiers, dehaze, backend,
         };
         command.SetAction(parse =>
         {
@@ -35,13 +37,16 @@ internal static class BenchFrameCommand
             var output = SampleArguments.ParseSize(parse.GetRequiredValue(size), "--size");
             var tierList = BenchArguments.ParseTiers(parse.GetValue(tiers));
             var placements = DehazePlacements(parse.GetRequiredValue(dehaze));
+            var inference = BackendOption.Parse(parse.GetValue(backend), InferenceBackend.Auto);
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);
             using var device = GlDevice.CreateHeadless();
             SampleApp CreateApp(DehazePlacement placement) => SampleApp.Create(
-                device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = placement }, environment.Ort, environment.Manifest, environment.Log);
+                device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = placement, Backend = inference },
+                environment.Ort, environment.Manifest, environment.Log);
 
             context.Out.WriteLine($"device: {device.Description}");
+            context.Out.WriteLine($"backend: {inference} (tries {BackendSelection.Resolve(inference, device.Description)} first; the upscaler's status line says what ran)");
             context.Out.WriteLine($"frames: {measured} measured after {discarded} warm-up per tier, output {output}; GPU times need timer queries ({(device.SupportsTimerQueries ? "available" : "unavailable")})");
             context.Out.WriteLine();
             using (var app = CreateApp(DehazePlacement.Output))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralPost.Core;
 using NeuralPost.Editor.Cli;
 using NeuralPost.Graphics;
 using NeuralPost.ImageFiles;
@@ -31,10 +32,11 @@ internal static class SampleCommand
         var framesBeforeScreenshot = new Option<int>("--frames-before-screenshot") { Description = $"Frames rendered before --screenshot is taken, 1 to {SampleArguments.MaxFrames}", DefaultValueFactory = _ => 60 }
             .Within(1, SampleArguments.MaxFrames);
 
+        var backend = BackendOption.Create("on the sample's own device", defaultValue: null, absent: "auto: GPU compute on a hardware GPU, the benchmark's choice on llvmpipe");
         var noWrite = new Option<bool>("--no-write") { Description = "Headless: render the frames without reading them back or writing any file (a game's frame; for soak and allocation checks)" };
         var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
         {
-            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot, noWrite,
+            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot, noWrite, backend,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +48,7 @@ internal static class SampleCommand
                 DehazePlacement = SampleArguments.ParseDehazePlacement(parse.GetRequiredValue(dehazeAt), "--dehaze-at"),
                 Split = SampleArguments.ParseOnOff(parse.GetRequiredValue(split), "--split"),
                 Overlay = SampleArguments.ParseOnOff(parse.GetRequiredValue(overlay), "--overlay"),
+                Backend = BackendOption.Parse(parse.GetValue(backend), InferenceBackend.Auto),
             };
             var frameCount = parse.GetValue(frames);
             var before = parse.GetValue(framesBeforeScreenshot);
