@@ -32,20 +32,29 @@ internal sealed class GpuBoundRun : IGpuBoundRun
     /// <summary>Bytes of intermediate and parameter buffers this run holds.</summary>
     public long BufferBytes => _buffers.Sum(b => (long)b.ByteSize);
 
+    /// <summary>The dispatches, for per-step timings.</summary>
+    internal IReadOnlyList<PlanStep> Steps => _steps;
+
     public void Record()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (var step in _steps)
         {
-            var buffers = step.Buffers;
-            for (var binding = 0; binding < buffers.Length; binding++)
-            {
-                _device.BindStorageBuffer(binding, buffers[binding]);
-            }
-
-            step.Program.SetUniform(ParameterBase, step.ParameterBase);
-            _device.Dispatch(step.Program, step.Groups.X, step.Groups.Y, step.Groups.Z);
+            Record(step);
         }
+    }
+
+    /// <summary>Records one dispatch of the plan.</summary>
+    internal void Record(PlanStep step)
+    {
+        var buffers = step.Buffers;
+        for (var binding = 0; binding < buffers.Length; binding++)
+        {
+            _device.BindStorageBuffer(binding, buffers[binding]);
+        }
+
+        step.Program.SetUniform(ParameterBase, step.ParameterBase);
+        _device.Dispatch(step.Program, step.Groups.X, step.Groups.Y, step.Groups.Z);
     }
 
     public void Dispose()

@@ -19,10 +19,12 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
     private readonly IStorageBuffer _weights;
     private readonly Dictionary<string, IComputeProgram> _programs = new(StringComparer.Ordinal);
     private readonly List<GpuBoundRun> _runs = [];
+    private readonly bool _directConvolution;
     private bool _disposed;
 
-    private GpuNetwork(IGraphicsDevice device, NetworkGraph graph, Dictionary<string, int> weightOffsets, IStorageBuffer weights)
+    private GpuNetwork(IGraphicsDevice device, NetworkGraph graph, Dictionary<string, int> weightOffsets, IStorageBuffer weights, bool directConvolution)
     {
+        _directConvolution = directConvolution;
         _device = device;
         _graph = graph;
         _weightOffsets = weightOffsets;
@@ -33,13 +35,13 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
 
     public NchwShape OutputShape => _graph.OutputShape;
 
-    public string Description => "GPU compute (fp32)";
+    public string Description => _directConvolution ? "GPU compute (fp32, direct convolution)" : "GPU compute (fp32)";
 
     /// <summary>The imported graph after fusion (for tests and diagnostics).</summary>
     internal NetworkGraph Graph => _graph;
 
     /// <exception cref="ModelLoadException">The graph needs a feature the kernels lack.</exception>
-    public static GpuNetwork Create(IGraphicsDevice device, NetworkGraph graph)
+    public static GpuNetwork Create(IGraphicsDevice device, NetworkGraph graph, bool directConvolution)
     {
         var probe = new NchwShape(1, graph.InputShape.C >= 0 ? graph.InputShape.C : 3,
             graph.InputShape.H >= 0 ? graph.InputShape.H : ProbeSize.H, graph.InputShape.W >= 0 ? graph.InputShape.W : ProbeSize.W);
@@ -64,7 +66,7 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
             throw;
         }
 
-        return new GpuNetwork(device, graph, offsets, weights);
+        return new GpuNetwork(device, graph, offsets, weights, directConvolution);
     }
 
     public NchwShape OutputShapeFor(NchwShape input)
@@ -107,7 +109,7 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
 
     private TensorView Build(NchwShape input, IStorageBuffer? inputBuffer, IStorageBuffer? outputBuffer, out PlanBuilder plan)
     {
-        plan = new PlanBuilder(_graph, _weightOffsets, input, inputBuffer, outputBuffer);
+        plan = new PlanBuilder(_graph, _weightOffsets, input, inputBuffer, outputBuffer, _directConvolution);
         try
         {
             return plan.Build();

@@ -4,6 +4,7 @@ namespace NeuralPost.Inference.GpuCompute;
 internal sealed partial class PlanBuilder
 {
     private const string ConvKernel = "Inference/conv2d.comp";
+    private const string DirectConvKernel = "Inference/conv2d_direct.comp";
     private const string ConvTransposeKernel = "Inference/conv_transpose.comp";
 
     private void EmitConv(GraphNode node)
@@ -28,7 +29,7 @@ internal sealed partial class PlanBuilder
         var y = NewValue(node.Outputs[0], oc / (r * r), outH * r, outW * r);
         var residual = Residual(node, y);
         var oct = oc % 8 == 0 ? 8 : 4;
-        Add(node, ConvKernel, [$"KSIZE {k}", $"STRIDE {stride}", $"OCT {oct}"],
+        Add(node, _directConvolution ? DirectConvKernel : ConvKernel, [$"KSIZE {k}", $"STRIDE {stride}", $"OCT {oct}"],
             [Operand.Of(x), residual is null ? null : Operand.Of(residual), Operand.Of(y)],
             () => ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual),
             (DivUp(outW, 16), DivUp(outH, 8), DivUp(oc, oct)));

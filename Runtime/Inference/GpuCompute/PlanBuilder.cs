@@ -15,11 +15,12 @@ internal sealed partial class PlanBuilder
     private readonly Dictionary<string, HostTensor> _host;
     private readonly Dictionary<string, TensorView> _gpu = new(StringComparer.Ordinal);
     private readonly IStorageBuffer? _outputBuffer;
+    private readonly bool _directConvolution;
 
     public PlanBuilder(NetworkGraph graph, IReadOnlyDictionary<string, int> weightOffsets, NchwShape input,
-        IStorageBuffer? inputBuffer = null, IStorageBuffer? outputBuffer = null)
+        IStorageBuffer? inputBuffer = null, IStorageBuffer? outputBuffer = null, bool directConvolution = false)
     {
-        if (!input.IsFixed || input.N != 1 || input.C != graph.InputShape.C && graph.InputShape.C >= 0
+        if (!input.IsFixed || input.N != 1 || (graph.InputShape.C >= 0 && input.C != graph.InputShape.C)
             || (graph.InputShape.H >= 0 && input.H != graph.InputShape.H) || (graph.InputShape.W >= 0 && input.W != graph.InputShape.W)
             || input.H < 1 || input.W < 1)
         {
@@ -30,6 +31,7 @@ internal sealed partial class PlanBuilder
         _weightOffsets = weightOffsets;
         _host = new Dictionary<string, HostTensor>(graph.Constants, StringComparer.Ordinal);
         _outputBuffer = outputBuffer;
+        _directConvolution = directConvolution;
         var count = checked((int)input.ElementCount);
         _gpu[graph.InputName] = new TensorView(new PlanStorage(count, true, inputBuffer), 0, (int)input.C, (int)input.H, (int)input.W);
     }

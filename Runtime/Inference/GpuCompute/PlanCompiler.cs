@@ -54,7 +54,7 @@ internal static class PlanCompiler
                     };
                 }
 
-                compiled[i] = new PlanStep(programFor(spec), buffers, bases[i], spec.Groups);
+                compiled[i] = new PlanStep(spec.Node, programFor(spec), buffers, bases[i], spec.Groups);
             }
 
             var outputShape = new NchwShape(1, output.C, output.H, output.W);

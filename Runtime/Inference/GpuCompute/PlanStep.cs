@@ -41,16 +41,20 @@ internal sealed class StepSpec
     public IEnumerable<TensorView> Views => Bindings.Where(b => b?.View is not null).Select(b => b!.Value.View!);
 }
 
-/// <summary>One dispatch of a compiled plan: everything <see cref="GpuBoundRun.Record"/> needs, resolved.</summary>
+/// <summary>One dispatch of a compiled plan: everything <see cref="GpuBoundRun.Record()"/> needs, resolved.</summary>
 internal sealed class PlanStep
 {
-    public PlanStep(IComputeProgram program, IStorageBuffer[] buffers, int parameterBase, (int X, int Y, int Z) groups)
+    public PlanStep(string node, IComputeProgram program, IStorageBuffer[] buffers, int parameterBase, (int X, int Y, int Z) groups)
     {
+        Node = node;
         Program = program;
         Buffers = buffers;
         ParameterBase = parameterBase;
         Groups = groups;
     }
+
+    /// <summary>The graph node the dispatch computes, for per-step timings.</summary>
+    public string Node { get; }
 
     public IComputeProgram Program { get; }
 

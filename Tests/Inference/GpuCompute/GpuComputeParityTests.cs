@@ -33,7 +33,15 @@ internal sealed class GpuComputeParityTests : OrtTestFixture
     [TestCase("dehaze", 48, 32)]
     [TestCase("dehaze-no-kt", 48, 32)]
     [TestCase("dehaze-no-detail", 48, 32)]
-    public void MatchesOnnxRuntimeOnARealCrop(string id, int width, int height)
+    public void MatchesOnnxRuntimeOnARealCrop(string id, int width, int height) => Compare(id, width, height, ConvolutionKernel.Auto);
+
+    // The shared-memory kernel hardware GPUs get: K 1 and 3, stride 2, shuffle, residual and channel scale paths.
+    [TestCase("imdn-rtc-x2", 24, 20)]
+    [TestCase("imdn-x2", 24, 20)]
+    [TestCase("dehaze", 48, 32)]
+    public void TiledConvolutionMatchesOnnxRuntime(string id, int width, int height) => Compare(id, width, height, ConvolutionKernel.Tiled);
+
+    private void Compare(string id, int width, int height, ConvolutionKernel kernel)
     {
         var path = GpuComputeRig.Model(id);
         var shape = NchwShape.Rgb(height, width);
@@ -41,11 +49,11 @@ internal sealed class GpuComputeParityTests : OrtTestFixture
         var expected = GpuComputeRig.RunOrt(Ort, path, input, shape, out var expectedShape);
 
         var clock = Stopwatch.StartNew();
-        using var runner = GpuComputeRunner.Open(_device!, path);
+        using var runner = GpuComputeRunner.Open(_device!, path, new GpuComputeOptions { Convolution = kernel });
         var actual = GpuComputeRig.RunGpu(_device!, runner, input, shape, out var actualShape);
 
         var difference = GpuComputeRig.MaxAbsDifference(actual, expected);
-        TestContext.Out.WriteLine($"{id} {width}x{height}: max |gpu - ort| = {difference:E2} ({clock.ElapsedMilliseconds} ms load + plan + run)");
+        TestContext.Out.WriteLine($"{id} {width}x{height} {runner.Description}: max |gpu - ort| = {difference:E2} ({clock.ElapsedMilliseconds} ms load + plan + run)");
         Assert.Multiple(() =>
         {
             Assert.That(actualShape, Is.EqualTo(expectedShape));
