@@ -9,7 +9,7 @@ internal sealed partial class PlanBuilder
 
     private void EmitConv(GraphNode node)
     {
-        var x = Gpu(node, 0);
+        var (x, scale) = _scaled.TryGetValue(node.Inputs[0], out var scaled) ? (scaled.X, (TensorView?)scaled.Scale) : (Gpu(node, 0), null);
         var (weight, wOffset, bOffset) = Filters(node);
         var oc = (int)weight.Dims[0];
         var k = (int)weight.Dims[2];
@@ -30,8 +30,8 @@ internal sealed partial class PlanBuilder
         var residual = Residual(node, y);
         var oct = oc % 8 == 0 ? 8 : 4;
         Add(node, _directConvolution ? DirectConvKernel : ConvKernel, [$"KSIZE {k}", $"STRIDE {stride}", $"OCT {oct}"],
-            [Operand.Of(x), residual is null ? null : Operand.Of(residual), Operand.Of(y)],
-            () => ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual),
+            [Operand.Of(x), residual is null ? null : Operand.Of(residual), Operand.Of(y), null, null, scale is null ? null : Operand.Of(scale)],
+            () => ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual, scale),
             (DivUp(outW, 16), DivUp(outH, 8), DivUp(oc, oct)));
     }
 
@@ -58,18 +58,17 @@ internal sealed partial class PlanBuilder
         var residual = Residual(node, y);
         Add(node, ConvTransposeKernel, [],
             [Operand.Of(x), residual is null ? null : Operand.Of(residual), Operand.Of(y)],
-            () => [.. ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual), kH, kW, sY, sX],
+            () => [.. ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual, null), kH, kW, sY, sX],
             (DivUp(outW, 16), DivUp(outH, 8), DivUp(oc, 4)));
     }
 
     private int[] ConvParameters(TensorView x, TensorView y, int oc, int outH, int outW, int wOffset, int bOffset, int[] pads,
-        Epilogue e, TensorView? residual)
+        Epilogue e, TensorView? residual, TensorView? scale)
     {
-        // Word 16 is the per-input-channel scale offset, -1 for none.
         return
         [
             x.AbsoluteOffset, x.C, x.H, x.W, y.AbsoluteOffset, oc, outH, outW, wOffset, bOffset, pads[0], pads[1],
-            (int)e.Activation, Bits(e.Alpha), e.Shuffle, residual?.AbsoluteOffset ?? -1, -1,
+            (int)e.Activation, Bits(e.Alpha), e.Shuffle, residual?.AbsoluteOffset ?? -1, scale?.AbsoluteOffset ?? -1,
         ];
     }
 

@@ -43,8 +43,34 @@ internal sealed partial class PlanBuilder
         var a = OperandWalk(node, 0, c, h, w);
         var b = OperandWalk(node, 1, c, h, w);
         var op = Enum.Parse<EltwiseOp>(node.OpType);
+        if (op == EltwiseOp.Mul && TryDeferChannelScale(node, c, h, w))
+        {
+            return;
+        }
+
         var y = NewValue(node.Outputs[0], c, h, w);
         Eltwise(node.Name, op, 0f, a, b, y, Strides(y), y);
+    }
+
+    /// <summary>
+    /// A channel attention's x * s(c) whose only reader is a Conv costs no pass: the Conv scales each input channel
+    /// as it loads it (IMDN's contrast attention before its 1x1 fuse conv).
+    /// </summary>
+    private bool TryDeferChannelScale(GraphNode node, int c, int h, int w)
+    {
+        if (!_convOnlyInputs.Contains(node.Outputs[0]) || !_gpu.TryGetValue(node.Inputs[0], out var a) || !_gpu.TryGetValue(node.Inputs[1], out var b))
+        {
+            return false;
+        }
+
+        var (x, s) = b.H == 1 && b.W == 1 ? (a, b) : (b, a);
+        if ((x.C, x.H, x.W) != (c, h, w) || (s.C, s.H, s.W) != (c, 1, 1))
+        {
+            return false;
+        }
+
+        _scaled[node.Outputs[0]] = (x, s);
+        return true;
     }
 
     private void EmitExpand(GraphNode node)

@@ -17,6 +17,12 @@ internal sealed partial class PlanBuilder
     private readonly IStorageBuffer? _outputBuffer;
     private readonly bool _directConvolution;
 
+    /// <summary>Values read only by a Conv, as its data input: a per-channel Mul producing one can be applied on load.</summary>
+    private readonly HashSet<string> _convOnlyInputs;
+
+    /// <summary>Channel-attention products left to the consuming Conv: the tensor and its 1xCx1x1 scale.</summary>
+    private readonly Dictionary<string, (TensorView X, TensorView Scale)> _scaled = new(StringComparer.Ordinal);
+
     public PlanBuilder(NetworkGraph graph, IReadOnlyDictionary<string, int> weightOffsets, NchwShape input,
         IStorageBuffer? inputBuffer = null, IStorageBuffer? outputBuffer = null, bool directConvolution = false)
     {
@@ -32,6 +38,8 @@ internal sealed partial class PlanBuilder
         _host = new Dictionary<string, HostTensor>(graph.Constants, StringComparer.Ordinal);
         _outputBuffer = outputBuffer;
         _directConvolution = directConvolution;
+        var consumers = graph.ConsumerCounts();
+        _convOnlyInputs = graph.Nodes.Where(n => n.OpType == "Conv" && consumers.GetValueOrDefault(n.Inputs[0]) == 1).Select(n => n.Inputs[0]).ToHashSet(StringComparer.Ordinal);
         var count = checked((int)input.ElementCount);
         _gpu[graph.InputName] = new TensorView(new PlanStorage(count, true, inputBuffer), 0, (int)input.C, (int)input.H, (int)input.W);
     }

@@ -55,6 +55,17 @@ internal sealed class GpuComputeImportTests
     }
 
     [Test]
+    public void ImdnChannelScalingIsAppliedByTheConvThatReadsIt()
+    {
+        var graph = Import(GpuComputeRig.Model("imdn-x2"));
+        var builder = new PlanBuilder(graph, AnyOffsets(graph), NchwShape.Rgb(20, 24));
+        builder.Build();
+        var multiplies = graph.Nodes.Where(n => n.OpType == "Mul").Select(n => n.Name).ToHashSet();
+        Assert.That(multiplies, Has.Count.EqualTo(6));
+        Assert.That(builder.Steps.Where(s => multiplies.Contains(s.Node)), Is.Empty, "no dispatch of its own for x * attention");
+    }
+
+    [Test]
     public void DehazeShapeArithmeticIsFoldedOnTheHost()
     {
         var graph = Import(GpuComputeRig.Model("dehaze"));
