@@ -1,6 +1,7 @@
 #version 430
 // Direct 2-D convolution (group 1, dilation 1) with its epilogue fused: bias, activation, PixelShuffle (CRD)
-// placement, residual add, and an optional per-input-channel scale (channel attention applied on load).
+// placement, residual add, and on the input side an optional per-input-channel scale (channel attention
+// applied on load) and zero, edge or reflect padding.
 // The host prepends KSIZE (square kernel), STRIDE and OCT (output channels per invocation). Each work group
 // computes a TILE_X x TILE_Y patch of OCT output channels; the input patch it needs is staged in shared memory
 // IC_CHUNK channels at a time so every input value is read from the buffer once per work group, not KSIZE^2 x
@@ -35,6 +36,24 @@ float activate(float v, int kind, float alpha)
     return v;
 }
 
+
+// Where a padded coordinate reads: -1 for zero padding, else clamped (edge) or mirrored (reflect), so a
+// Pad(edge|reflect) node folded into the convolution costs no pass.
+int padded(int i, int n, int mode)
+{
+    if (i >= 0 && i < n) return i;
+    if (mode == 1) return clamp(i, 0, n - 1);
+    if (mode == 2)
+    {
+        if (n == 1) return 0;
+        int period = 2 * (n - 1);
+        // Mirror negatives first: GLSL leaves % of a negative operand undefined.
+        i = abs(i) % period;
+        return i < n ? i : period - i;
+    }
+    return -1;
+}
+
 void main()
 {
     int P = paramBase;
@@ -43,7 +62,7 @@ void main()
     int wOff = params[P + 8], bOff = params[P + 9], padT = params[P + 10], padL = params[P + 11];
     int actKind = params[P + 12];
     float alpha = intBitsToFloat(params[P + 13]);
-    int shuffle = params[P + 14], resOff = params[P + 15], scaleOff = params[P + 16];
+    int shuffle = params[P + 14], resOff = params[P + 15], scaleOff = params[P + 16], padMode = params[P + 17];
 
     int lx = int(gl_LocalInvocationID.x), ly = int(gl_LocalInvocationID.y);
     int ox0 = int(gl_WorkGroupID.x) * TILE_X, oy0 = int(gl_WorkGroupID.y) * TILE_Y;
@@ -62,9 +81,9 @@ void main()
             int c = i / (IN_TY * IN_TX);
             int r = i - c * (IN_TY * IN_TX);
             int ty = r / IN_TX, tx = r - ty * IN_TX;
-            int iy = iy0 + ty, ix = ix0 + tx;
-            float v = 0.0; // zero padding, as ONNX Conv pads
-            if (c < n && iy >= 0 && iy < inH && ix >= 0 && ix < inW)
+            int iy = padded(iy0 + ty, inH, padMode), ix = padded(ix0 + tx, inW, padMode);
+            float v = 0.0;
+            if (c < n && iy >= 0 && ix >= 0)
             {
                 v = src[inOff + ((c0 + c) * inH + iy) * inW + ix];
                 if (scaleOff >= 0) v *= scale[scaleOff + c0 + c];

@@ -1,4 +1,7 @@
 #version 430
+// The same convolution as conv2d.comp (same parameter words, same epilogue) without shared memory: every
+// invocation reads its input window straight from the buffer. Software renderers run it several times faster.
+
 #define KK (KSIZE * KSIZE)
 layout(local_size_x = 16, local_size_y = 8) in;
 
@@ -19,6 +22,24 @@ float activate(float v, int kind, float alpha)
     return v;
 }
 
+
+// Where a padded coordinate reads: -1 for zero padding, else clamped (edge) or mirrored (reflect), so a
+// Pad(edge|reflect) node folded into the convolution costs no pass.
+int padded(int i, int n, int mode)
+{
+    if (i >= 0 && i < n) return i;
+    if (mode == 1) return clamp(i, 0, n - 1);
+    if (mode == 2)
+    {
+        if (n == 1) return 0;
+        int period = 2 * (n - 1);
+        // Mirror negatives first: GLSL leaves % of a negative operand undefined.
+        i = abs(i) % period;
+        return i < n ? i : period - i;
+    }
+    return -1;
+}
+
 void main()
 {
     int P = paramBase;
@@ -27,7 +48,7 @@ void main()
     int wOff = params[P + 8], bOff = params[P + 9], padT = params[P + 10], padL = params[P + 11];
     int actKind = params[P + 12];
     float alpha = intBitsToFloat(params[P + 13]);
-    int shuffle = params[P + 14], resOff = params[P + 15], scaleOff = params[P + 16];
+    int shuffle = params[P + 14], resOff = params[P + 15], scaleOff = params[P + 16], padMode = params[P + 17];
 
     int ox = int(gl_GlobalInvocationID.x), oy = int(gl_GlobalInvocationID.y);
     int oc0 = int(gl_WorkGroupID.z) * OCT;
@@ -42,9 +63,8 @@ void main()
         for (int ky = 0; ky < KSIZE; ky++)
             for (int kx = 0; kx < KSIZE; kx++)
             {
-                int iy = iy0 + ky, ix = ix0 + kx;
-                bool inside = iy >= 0 && iy < inH && ix >= 0 && ix < inW;
-                x[ky * KSIZE + kx] = inside ? src[inOff + (c * inH + iy) * inW + ix] : 0.0;
+                int iy = padded(iy0 + ky, inH, padMode), ix = padded(ix0 + kx, inW, padMode);
+                x[ky * KSIZE + kx] = iy >= 0 && ix >= 0 ? src[inOff + (c * inH + iy) * inW + ix] : 0.0;
             }
         float sc = scaleOff >= 0 ? scale[scaleOff + c] : 1.0;
         for (int j = 0; j < OCT; j++)

@@ -33,7 +33,7 @@ void main()
     int actKind = params[P + 12];
     float alpha = intBitsToFloat(params[P + 13]);
     int resOff = params[P + 15];
-    int kH = params[P + 17], kW = params[P + 18], strideY = params[P + 19], strideX = params[P + 20];
+    int kH = params[P + 18], kW = params[P + 19], strideY = params[P + 20], strideX = params[P + 21];
 
     int ox = int(gl_GlobalInvocationID.x), oy = int(gl_GlobalInvocationID.y);
     int oc0 = int(gl_WorkGroupID.z) * OCT;

@@ -14,8 +14,8 @@ int reflectIndex(int i, int n)
 {
     if (n == 1) return 0;
     int period = 2 * (n - 1);
-    i = i % period;
-    if (i < 0) i += period;
+    // Mirror negatives first: GLSL leaves % of a negative operand undefined.
+    i = abs(i) % period;
     return i < n ? i : period - i;
 }
 

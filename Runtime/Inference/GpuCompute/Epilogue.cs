@@ -1,5 +1,13 @@
 namespace NeuralPost.Inference.GpuCompute;
 
+/// <summary>What a convolution reads outside its input, as the kernels number it: a folded Pad node's mode.</summary>
+internal enum Padding
+{
+    Zero = 0,
+    Edge = 1,
+    Reflect = 2,
+}
+
 /// <summary>The activation a convolution applies to its sum, as the kernels number them.</summary>
 internal enum Activation
 {

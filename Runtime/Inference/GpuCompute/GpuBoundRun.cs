@@ -11,8 +11,9 @@ internal sealed class GpuBoundRun : IGpuBoundRun
     private readonly List<IStorageBuffer> _buffers;
     private bool _disposed;
 
-    public GpuBoundRun(IGraphicsDevice device, PlanStep[] steps, List<IStorageBuffer> buffers, NchwShape inputShape, NchwShape outputShape)
+    public GpuBoundRun(IGraphicsDevice device, PlanStep[] steps, List<IStorageBuffer> buffers, NchwShape inputShape, NchwShape outputShape, long multiplyAdds)
     {
+        MultiplyAdds = multiplyAdds;
         _device = device;
         _steps = steps;
         _buffers = buffers;
@@ -25,6 +26,9 @@ internal sealed class GpuBoundRun : IGpuBoundRun
     public bool IsDisposed => _disposed;
 
     public NchwShape OutputShape { get; }
+
+    /// <summary>Multiply-adds of one run's convolutions; GFLOP per run is 2e-9 times this.</summary>
+    public long MultiplyAdds { get; }
 
     /// <summary>Dispatches per run.</summary>
     public int StepCount => _steps.Length;

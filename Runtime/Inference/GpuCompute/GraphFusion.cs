@@ -13,7 +13,43 @@ internal static class GraphFusion
     public static void Apply(NetworkGraph graph)
     {
         FuseChannelContrast(graph);
+        FusePadIntoConvolution(graph);
         FuseConvolutionEpilogues(graph);
+    }
+
+    /// <summary>
+    /// Pad (constant 0, edge or reflect, H and W only) read only by a Conv with no padding of its own becomes the
+    /// Conv's padding: the kernel clamps or mirrors its reads instead of a pass writing a bigger tensor.
+    /// </summary>
+    private static void FusePadIntoConvolution(NetworkGraph graph)
+    {
+        var consumers = graph.ConsumerCounts();
+        var removed = new HashSet<GraphNode>();
+        foreach (var pad in graph.Nodes.Where(n => n.OpType == "Pad").ToList())
+        {
+            var padding = pad.Text("mode", "constant") switch { "constant" => Padding.Zero, "edge" => Padding.Edge, "reflect" => Padding.Reflect, _ => (Padding?)null };
+            var pads = pad.Input(1) is { } p && graph.Constants.TryGetValue(p, out var t) ? t.AsLongs() : pad.Ints("pads");
+            var value = pad.Input(2) is { } v && graph.Constants.TryGetValue(v, out var c) ? c.At(0) : pad.Float("value", 0f);
+            var conv = graph.Nodes.FirstOrDefault(n => n.OpType == "Conv" && n.Input(0) == pad.Outputs[0]);
+            if (padding is null || pads is not { Length: 8 } || pads.Any(x => x < 0) || pads[0] + pads[1] + pads[4] + pads[5] != 0
+                || (padding == Padding.Zero && value != 0) || pad.Input(3) is not null || conv is null
+                || consumers.GetValueOrDefault(pad.Outputs[0]) != 1 || (conv.Ints("pads") ?? [0, 0, 0, 0]).Any(x => x != 0)
+                || conv.Text("auto_pad", "NOTSET") != "NOTSET")
+            {
+                continue;
+            }
+
+            conv.Inputs = [pad.Inputs[0], .. conv.Inputs[1..]];
+            conv.Padding = padding.Value;
+            conv.Attributes = new Dictionary<string, NodeAttribute>(conv.Attributes, StringComparer.Ordinal)
+            {
+                ["pads"] = new NodeAttribute(0, 0f, "", [pads[2], pads[3], pads[6], pads[7]], [], null),
+            };
+            conv.FusedNodes.Add(pad.Name);
+            removed.Add(pad);
+        }
+
+        graph.Nodes.RemoveAll(removed.Contains);
     }
 
     private static void FuseConvolutionEpilogues(NetworkGraph graph)

@@ -25,9 +25,12 @@ internal sealed class GraphNode
 
     public string[] Outputs { get; set; }
 
-    public IReadOnlyDictionary<string, NodeAttribute> Attributes { get; }
+    public IReadOnlyDictionary<string, NodeAttribute> Attributes { get; set; }
 
     public Epilogue Epilogue { get; set; } = Epilogue.Plain;
+
+    /// <summary>How a Conv pads its input (a folded Pad node's mode; its own pads are zeros).</summary>
+    public Padding Padding { get; set; } = Padding.Zero;
 
     /// <summary>Names of the graph nodes folded into this one, in graph order.</summary>
     public List<string> FusedNodes { get; } = [];

@@ -27,11 +27,12 @@ internal sealed partial class PlanBuilder
         }
 
         var y = NewValue(node.Outputs[0], oc / (r * r), outH * r, outW * r);
+        MultiplyAdds += (long)oc * outH * outW * x.C * k * k;
         var residual = Residual(node, y);
         var oct = oc % 8 == 0 ? 8 : 4;
         Add(node, _directConvolution ? DirectConvKernel : ConvKernel, [$"KSIZE {k}", $"STRIDE {stride}", $"OCT {oct}"],
             [Operand.Of(x), residual is null ? null : Operand.Of(residual), Operand.Of(y), null, null, scale is null ? null : Operand.Of(scale)],
-            () => ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual, scale),
+            () => ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual, scale, node.Padding),
             (DivUp(outW, 16), DivUp(outH, 8), DivUp(oc, oct)));
     }
 
@@ -54,21 +55,22 @@ internal sealed partial class PlanBuilder
         var outH = (sY * (x.H - 1)) + (int)outputPadding[0] + kH - pads[0] - pads[2];
         var outW = (sX * (x.W - 1)) + (int)outputPadding[1] + kW - pads[1] - pads[3];
         var y = NewValue(node.Outputs[0], oc, outH, outW);
+        MultiplyAdds += (long)x.C * x.H * x.W * oc * kH * kW;
         var e = node.Epilogue;
         var residual = Residual(node, y);
         Add(node, ConvTransposeKernel, [],
             [Operand.Of(x), residual is null ? null : Operand.Of(residual), Operand.Of(y)],
-            () => [.. ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual, null), kH, kW, sY, sX],
+            () => [.. ConvParameters(x, y, oc, outH, outW, wOffset, bOffset, pads, e, residual, null, Padding.Zero), kH, kW, sY, sX],
             (DivUp(outW, 16), DivUp(outH, 8), DivUp(oc, 4)));
     }
 
     private int[] ConvParameters(TensorView x, TensorView y, int oc, int outH, int outW, int wOffset, int bOffset, int[] pads,
-        Epilogue e, TensorView? residual, TensorView? scale)
+        Epilogue e, TensorView? residual, TensorView? scale, Padding padding)
     {
         return
         [
             x.AbsoluteOffset, x.C, x.H, x.W, y.AbsoluteOffset, oc, outH, outW, wOffset, bOffset, pads[0], pads[1],
-            (int)e.Activation, Bits(e.Alpha), e.Shuffle, residual?.AbsoluteOffset ?? -1, scale?.AbsoluteOffset ?? -1,
+            (int)e.Activation, Bits(e.Alpha), e.Shuffle, residual?.AbsoluteOffset ?? -1, scale?.AbsoluteOffset ?? -1, (int)padding,
         ];
     }
 

@@ -44,6 +44,9 @@ internal sealed partial class PlanBuilder
         _gpu[graph.InputName] = new TensorView(new PlanStorage(count, true, inputBuffer), 0, (int)input.C, (int)input.H, (int)input.W);
     }
 
+    /// <summary>Multiply-adds of the convolutions (the network's arithmetic; 2 FLOP each).</summary>
+    public long MultiplyAdds { get; private set; }
+
     /// <summary>The dispatches, in order.</summary>
     public List<StepSpec> Steps { get; } = [];
 

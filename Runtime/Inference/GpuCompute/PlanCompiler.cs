@@ -58,7 +58,7 @@ internal static class PlanCompiler
             }
 
             var outputShape = new NchwShape(1, output.C, output.H, output.W);
-            return new GpuBoundRun(device, compiled, owned, inputShape, outputShape);
+            return new GpuBoundRun(device, compiled, owned, inputShape, outputShape, plan.MultiplyAdds);
         }
         catch
         {

@@ -22,13 +22,14 @@ internal sealed class GpuComputeImportTests
         graph.Constants.Where(c => c.Value.IsFloat).ToDictionary(c => c.Key, _ => 0);
 
     [TestCaseSource(nameof(ShippedModels))]
-    public void EveryShippedModelImportsAndPlansAtItsProbeSize(string id)
+    public void EveryShippedModelImportsAndPlansAFrame(string id)
     {
         var graph = Import(GpuComputeRig.Model(id));
-        var builder = new PlanBuilder(graph, AnyOffsets(graph), NchwShape.Rgb(32, 48));
+        var builder = new PlanBuilder(graph, AnyOffsets(graph), NchwShape.Rgb(272, 480)); // dehaze needs multiples of 16
         var output = builder.Build();
-        TestContext.Out.WriteLine($"{id}: {graph.Nodes.Count} nodes after fusion, {builder.Steps.Count} dispatches, operators {string.Join(' ', graph.Operators)}");
-        Assert.That(output.C, Is.EqualTo(3));
+        TestContext.Out.WriteLine($"{id} at 480x272: {graph.Nodes.Count} nodes after fusion, {builder.Steps.Count} dispatches, "
+            + $"{2e-9 * builder.MultiplyAdds:F1} GFLOP, operators {string.Join(' ', graph.Operators)}");
+        Assert.That((output.C, output.H % 272, output.W % 480), Is.EqualTo((3, 0, 0)));
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Imaging;
 using NeuralPost.Inference;
 using NeuralPost.Inference.GpuCompute;
@@ -10,18 +9,9 @@ namespace NeuralPost.Tests.Inference.GpuCompute;
 /// Every shipped network through the GPU-compute runner (llvmpipe here) and through ONNX Runtime on the CPU, on a
 /// real image crop: the outputs must agree to 2e-3 on the [0, 1] scale (fp32 both sides; the gap is summation order).
 /// </summary>
-[NonParallelizable]
-internal sealed class GpuComputeParityTests : OrtTestFixture
+internal sealed class GpuComputeParityTests : GpuComputeFixture
 {
     private const float Tolerance = 2e-3f;
-    private GlDevice? _device;
-
-    [OneTimeSetUp]
-    public void CreateDevice() => _device = GpuComputeRig.Device();
-
-    [OneTimeTearDown]
-    public void DisposeDevice() => _device?.Dispose();
-
     // SR crops are small so llvmpipe on 2 cores stays fast; dehaze needs multiples of 16 (4 stride-2 levels).
     [TestCase("imdn-rtc-x2", 24, 20)]
     [TestCase("imdn-x2", 24, 20)]
@@ -49,8 +39,8 @@ internal sealed class GpuComputeParityTests : OrtTestFixture
         var expected = GpuComputeRig.RunOrt(Ort, path, input, shape, out var expectedShape);
 
         var clock = Stopwatch.StartNew();
-        using var runner = GpuComputeRunner.Open(_device!, path, new GpuComputeOptions { Convolution = kernel });
-        var actual = GpuComputeRig.RunGpu(_device!, runner, input, shape, out var actualShape);
+        using var runner = GpuComputeRunner.Open(Device, path, new GpuComputeOptions { Convolution = kernel });
+        var actual = GpuComputeRig.RunGpu(Device, runner, input, shape, out var actualShape);
 
         var difference = GpuComputeRig.MaxAbsDifference(actual, expected);
         TestContext.Out.WriteLine($"{id} {width}x{height} {runner.Description}: max |gpu - ort| = {difference:E2} ({clock.ElapsedMilliseconds} ms load + plan + run)");

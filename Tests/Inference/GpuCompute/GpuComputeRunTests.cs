@@ -1,4 +1,3 @@
-using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Inference;
 using NeuralPost.Inference.GpuCompute;
 using static NeuralPost.Tests.Inference.GpuCompute.OnnxGraphFactory;
@@ -6,19 +5,8 @@ using static NeuralPost.Tests.Inference.GpuCompute.OnnxGraphFactory;
 namespace NeuralPost.Tests.Inference.GpuCompute;
 
 /// <summary>The runner's contract on a device: steady-state recording allocates nothing, disposal frees every buffer, bad binds fail clearly.</summary>
-[NonParallelizable]
-internal sealed class GpuComputeRunTests
+internal sealed class GpuComputeRunTests : GpuComputeFixture
 {
-    private GlDevice? _device;
-
-    private GlDevice Device => _device!;
-
-    [OneTimeSetUp]
-    public void CreateDevice() => _device = GpuComputeRig.Device();
-
-    [OneTimeTearDown]
-    public void DisposeDevice() => _device?.Dispose();
-
     [Test]
     public void RecordAllocatesNoManagedMemoryInSteadyState()
     {
