@@ -3,12 +3,29 @@ namespace NeuralPost.Inference.GpuCompute;
 /// <summary>Reductions, pooling, resizing, padding and DepthToSpace.</summary>
 internal sealed partial class PlanBuilder
 {
+    /// <summary>Floats one channel_partials.comp work group summarises (its CHUNK).</summary>
+    private const int StatisticsChunk = 4096;
+
+    /// <summary>
+    /// Per-channel mean (mode 0) or standard deviation + mean (mode 1). Planes larger than a chunk take two
+    /// stages, so a frame's 64 channels of 100k+ values each keep the whole GPU busy, not 64 work groups.
+    /// </summary>
     private void EmitChannelStats(GraphNode node, int mode)
     {
         var x = Gpu(node, 0);
         var y = NewValue(node.Outputs[0], x.C, 1, 1);
-        Add(node, "Inference/channel_stats.comp", [], [Operand.Of(x), null, Operand.Of(y)],
-            () => [x.AbsoluteOffset, x.Plane, y.AbsoluteOffset, mode], (x.C, 1, 1));
+        var chunks = x.Plane > StatisticsChunk ? DivUp(x.Plane, StatisticsChunk) : 0;
+        var source = x;
+        if (chunks > 0)
+        {
+            source = new TensorView(new PlanStorage(x.C * chunks * 2), 0, 1, 1, x.C * chunks * 2);
+            var partials = source;
+            Add(node, "Inference/channel_partials.comp", [], [Operand.Of(x), null, Operand.Of(partials)],
+                () => [x.AbsoluteOffset, x.Plane, partials.AbsoluteOffset], (chunks, x.C, 1));
+        }
+
+        Add(node, "Inference/channel_stats.comp", [], [Operand.Of(source), null, Operand.Of(y)],
+            () => [source.AbsoluteOffset, x.Plane, y.AbsoluteOffset, mode, chunks], (x.C, 1, 1));
     }
 
     private void EmitAveragePool(GraphNode node)

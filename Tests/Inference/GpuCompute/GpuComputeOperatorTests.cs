@@ -63,4 +63,30 @@ internal sealed class GpuComputeOperatorTests : GpuComputeFixture
             });
         }
     }
+
+    /// <summary>IMDN's contrast and a global average pool over planes large enough for the two-stage reduction.</summary>
+    [TestCase(96, 128)]
+    [TestCase(20, 24)]
+    public void ChannelStatisticsMatchOnnxRuntime(int height, int width)
+    {
+        using var model = Write(Model(
+            [
+                Node("ReduceMean", "mean", ["x"], ["m"], Ints("axes", 2, 3), Int("keepdims", 1)),
+                Node("Sub", "sub", ["x", "m"], ["d"]), Node("Pow", "pow", ["d", "two"], ["p"]),
+                Node("ReduceMean", "variance", ["p"], ["v"], Ints("axes", 2, 3), Int("keepdims", 1)),
+                Node("Sqrt", "sqrt", ["v"], ["s"]), Node("Add", "contrast", ["s", "m"], ["a"]),
+                Node("GlobalAveragePool", "pool", ["x"], ["g"]), Node("Mul", "scale", ["x", "a"], ["xa"]),
+                Node("Add", "y", ["xa", "g"], ["y"]),
+            ],
+            [Floats("two", [], [2f])]));
+        var shape = NchwShape.Rgb(height, width);
+        var random = new Random(4);
+        // Offset values, as activations are: a naive E[x^2] - E[x]^2 would lose the deviation here.
+        var input = Enumerable.Range(0, (int)shape.ElementCount).Select(_ => 3f + (float)random.NextDouble() * 0.1f).ToArray();
+        var expected = GpuComputeRig.RunOrt(Ort, model.Path, input, shape, out _);
+        using var runner = GpuComputeRunner.Open(Device, model.Path);
+        Assert.That(((GpuNetwork)runner).Graph.Operators, Does.Contain(GraphFusion.ChannelContrast));
+        var actual = GpuComputeRig.RunGpu(Device, runner, input, shape, out _);
+        Assert.That(GpuComputeRig.MaxAbsDifference(actual, expected), Is.LessThanOrEqualTo(5e-5f), "outputs near 12: fp32 rounding of sums over 12k values");
+    }
 }
