@@ -87,4 +87,50 @@ internal sealed class GpuComputeRunTests : GpuComputeFixture
         var error = Assert.Throws<ModelLoadException>(() => GpuComputeRunner.Open(Device, model.Path))!;
         Assert.That(error.Message, Does.Contain("grouped_conv").And.Contain("grouped convolution"));
     }
+
+    [Test]
+    public void ASecondSizeGetsItsOwnPlanWhileTheFirstStaysValid()
+    {
+        var path = GpuComputeRig.Model("imdn-rtc-x2");
+        using var runner = GpuComputeRunner.Open(Device, path);
+        var small = NchwShape.Rgb(8, 12);
+        var large = NchwShape.Rgb(20, 24);
+        var smallInput = ImageTensorOf(small);
+        var largeInput = ImageTensorOf(large);
+        using var smallIn = GpuComputeRig.Upload(Device, smallInput);
+        using var largeIn = GpuComputeRig.Upload(Device, largeInput);
+        using var smallOut = Device.CreateStorageBuffer((int)runner.OutputShapeFor(small).ElementCount * sizeof(float));
+        using var largeOut = Device.CreateStorageBuffer((int)runner.OutputShapeFor(large).ElementCount * sizeof(float));
+        using var smallRun = runner.Bind(smallIn, small, smallOut);
+        using var largeRun = runner.Bind(largeIn, large, largeOut);
+        largeRun.Record();
+        smallRun.Record();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GpuComputeRig.MaxAbsDifference(GpuComputeRig.Download(smallOut, runner.OutputShapeFor(small).ElementCount),
+                GpuComputeRig.RunOrt(Ort, path, smallInput, small, out _)), Is.LessThanOrEqualTo(2e-3f));
+            Assert.That(GpuComputeRig.MaxAbsDifference(GpuComputeRig.Download(largeOut, runner.OutputShapeFor(large).ElementCount),
+                GpuComputeRig.RunOrt(Ort, path, largeInput, large, out _)), Is.LessThanOrEqualTo(2e-3f));
+        });
+    }
+
+    [Test]
+    public void IntermediatesShareBuffersByLiveness()
+    {
+        var path = GpuComputeRig.Model("imdn-x2");
+        using var runner = GpuComputeRunner.Open(Device, path);
+        var shape = NchwShape.Rgb(16, 16);
+        using var input = Device.CreateStorageBuffer((int)shape.ElementCount * sizeof(float));
+        using var output = Device.CreateStorageBuffer((int)runner.OutputShapeFor(shape).ElementCount * sizeof(float));
+        using var run = (GpuBoundRun)runner.Bind(input, shape, output);
+
+        // Without reuse every conv result would need its own 64-channel tensor (46 convolutions).
+        var oneTensor = 64L * 16 * 16 * sizeof(float);
+        TestContext.Out.WriteLine($"imdn-x2 16x16: {run.StepCount} dispatches, {run.BufferBytes} bytes of intermediates ({run.BufferBytes / (double)oneTensor:F1} 64-channel tensors)");
+        Assert.That(run.BufferBytes, Is.LessThan(20 * oneTensor));
+    }
+
+    private static float[] ImageTensorOf(NchwShape shape) =>
+        NeuralPost.Imaging.ImageTensor.ToTensor(GpuComputeRig.Picture((int)shape.W, (int)shape.H));
 }
