@@ -1,3 +1,4 @@
+using NeuralPost.Graphics;
 using NeuralPost.Inference;
 using NeuralPost.Inference.GpuCompute;
 using static NeuralPost.Tests.Inference.GpuCompute.OnnxGraphFactory;
@@ -133,4 +134,39 @@ internal sealed class GpuComputeRunTests : GpuComputeFixture
 
     private static float[] ImageTensorOf(NchwShape shape) =>
         NeuralPost.Imaging.ImageTensor.ToTensor(GpuComputeRig.Picture((int)shape.W, (int)shape.H));
+
+    [Test]
+    public void AKernelTheDriverRejectsFailsBindAndLeaksNothing()
+    {
+        var (device, faults) = FaultyDevice.Wrap(Device);
+        var shape = NchwShape.Rgb(8, 8);
+        using var input = Device.CreateStorageBuffer((int)shape.ElementCount * sizeof(float));
+        using var output = Device.CreateStorageBuffer((int)shape.ElementCount * 4 * sizeof(float));
+        using var runner = GpuComputeRunner.Open(device, GpuComputeRig.Model("imdn-rtc-x2"));
+        var loaded = Device.LiveResourceCount;
+        faults.FailCompilation = true;
+
+        Assert.That(() => runner.Bind(input, shape, output), Throws.InstanceOf<GraphicsException>().With.Message.Contain("injected"));
+        Assert.That(Device.LiveResourceCount, Is.EqualTo(loaded));
+
+        faults.FailCompilation = false;
+        using var run = runner.Bind(input, shape, output); // the same runner binds once the driver cooperates
+        run.Record();
+    }
+
+    [TestCase(0)]
+    [TestCase(3)]
+    public void AnAllocationThatFailsFailsBindAndLeaksNothing(int buffersBeforeFailure)
+    {
+        var (device, faults) = FaultyDevice.Wrap(Device);
+        var shape = NchwShape.Rgb(8, 8);
+        using var input = Device.CreateStorageBuffer((int)shape.ElementCount * sizeof(float));
+        using var output = Device.CreateStorageBuffer((int)shape.ElementCount * 4 * sizeof(float));
+        using var runner = GpuComputeRunner.Open(device, GpuComputeRig.Model("imdn-rtc-x2"));
+        var loaded = Device.LiveResourceCount;
+        faults.BuffersBeforeFailure = buffersBeforeFailure;
+
+        Assert.That(() => runner.Bind(input, shape, output), Throws.InstanceOf<GraphicsException>().With.Message.Contain("out of memory"));
+        Assert.That(Device.LiveResourceCount, Is.EqualTo(loaded));
+    }
 }
