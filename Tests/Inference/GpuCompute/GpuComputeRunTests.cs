@@ -1,4 +1,5 @@
 using NeuralPost.Graphics;
+using NeuralPost.Graphics.OpenGL;
 using NeuralPost.Inference;
 using NeuralPost.Inference.GpuCompute;
 using static NeuralPost.Tests.Inference.GpuCompute.OnnxGraphFactory;
@@ -138,19 +139,12 @@ internal sealed class GpuComputeRunTests : GpuComputeFixture
     [Test]
     public void AKernelTheDriverRejectsFailsBindAndLeaksNothing()
     {
-        var (device, faults) = FaultyDevice.Wrap(Device);
-        var shape = NchwShape.Rgb(8, 8);
-        using var input = Device.CreateStorageBuffer((int)shape.ElementCount * sizeof(float));
-        using var output = Device.CreateStorageBuffer((int)shape.ElementCount * 4 * sizeof(float));
-        using var runner = GpuComputeRunner.Open(device, GpuComputeRig.Model("imdn-rtc-x2"));
-        var loaded = Device.LiveResourceCount;
-        faults.FailCompilation = true;
+        using var rig = new FaultRig(Device);
+        rig.Faults.FailCompilation = true;
+        rig.AssertBindFailsAndLeaksNothing("injected");
 
-        Assert.That(() => runner.Bind(input, shape, output), Throws.InstanceOf<GraphicsException>().With.Message.Contain("injected"));
-        Assert.That(Device.LiveResourceCount, Is.EqualTo(loaded));
-
-        faults.FailCompilation = false;
-        using var run = runner.Bind(input, shape, output); // the same runner binds once the driver cooperates
+        rig.Faults.FailCompilation = false;
+        using var run = rig.Runner.Bind(rig.Input, rig.Shape, rig.Output); // the same runner binds once the driver cooperates
         run.Record();
     }
 
@@ -158,15 +152,48 @@ internal sealed class GpuComputeRunTests : GpuComputeFixture
     [TestCase(3)]
     public void AnAllocationThatFailsFailsBindAndLeaksNothing(int buffersBeforeFailure)
     {
-        var (device, faults) = FaultyDevice.Wrap(Device);
-        var shape = NchwShape.Rgb(8, 8);
-        using var input = Device.CreateStorageBuffer((int)shape.ElementCount * sizeof(float));
-        using var output = Device.CreateStorageBuffer((int)shape.ElementCount * 4 * sizeof(float));
-        using var runner = GpuComputeRunner.Open(device, GpuComputeRig.Model("imdn-rtc-x2"));
-        var loaded = Device.LiveResourceCount;
-        faults.BuffersBeforeFailure = buffersBeforeFailure;
+        using var rig = new FaultRig(Device);
+        rig.Faults.BuffersBeforeFailure = buffersBeforeFailure;
+        rig.AssertBindFailsAndLeaksNothing("out of memory");
+    }
 
-        Assert.That(() => runner.Bind(input, shape, output), Throws.InstanceOf<GraphicsException>().With.Message.Contain("out of memory"));
-        Assert.That(Device.LiveResourceCount, Is.EqualTo(loaded));
+    /// <summary>imdn-rtc-x2 opened through a <see cref="FaultyDevice"/>, with 8x8 input and output buffers.</summary>
+    private sealed class FaultRig : IDisposable
+    {
+        private readonly GlDevice _device;
+
+        public FaultRig(GlDevice device)
+        {
+            _device = device;
+            (var faulty, Faults) = FaultyDevice.Wrap(device);
+            Input = device.CreateStorageBuffer((int)Shape.ElementCount * sizeof(float));
+            Output = device.CreateStorageBuffer((int)Shape.ElementCount * 4 * sizeof(float));
+            Runner = GpuComputeRunner.Open(faulty, GpuComputeRig.Model("imdn-rtc-x2"));
+        }
+
+        public NchwShape Shape { get; } = NchwShape.Rgb(8, 8);
+
+        public FaultyDevice Faults { get; }
+
+        public IStorageBuffer Input { get; }
+
+        public IStorageBuffer Output { get; }
+
+        public IGpuNetworkRunner Runner { get; }
+
+        /// <summary>Bind fails with a <see cref="GraphicsException"/> saying <paramref name="reason"/>, and frees what it made.</summary>
+        public void AssertBindFailsAndLeaksNothing(string reason)
+        {
+            var before = _device.LiveResourceCount;
+            Assert.That(() => Runner.Bind(Input, Shape, Output), Throws.InstanceOf<GraphicsException>().With.Message.Contain(reason));
+            Assert.That(_device.LiveResourceCount, Is.EqualTo(before));
+        }
+
+        public void Dispose()
+        {
+            Runner.Dispose();
+            Input.Dispose();
+            Output.Dispose();
+        }
     }
 }
