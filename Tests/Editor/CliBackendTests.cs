@@ -7,8 +7,8 @@ using NeuralPost.Tests.Inference;
 namespace NeuralPost.Tests.Editor;
 
 /// <summary>
-/// <c>--backend ort|gpu</c> on the commands that run networks: another value is a usage error, and while the
-/// GPU-compute runner is a placeholder <c>gpu</c> falls back to ONNX Runtime with a note, the output unchanged.
+/// <c>--backend ort|gpu</c> on the commands that run networks: another value is a usage error, and <c>gpu</c>
+/// runs the network as compute shaders on a headless EGL device (llvmpipe here) with the output of ONNX Runtime.
 /// </summary>
 [NonParallelizable]
 internal sealed class CliBackendTests
@@ -30,7 +30,7 @@ internal sealed class CliBackendTests
     }
 
     [Test]
-    public void UpscaleWithTheGpuBackendFallsBackToOnnxRuntimeWithANoteAndTheSameImage()
+    public void UpscaleWithTheGpuBackendRunsThereAndGivesOnnxRuntimesImage()
     {
         GlTestDevice.CreateOrIgnore().Dispose();
         var dir = TestPaths.NewTempDirectory();
@@ -47,14 +47,35 @@ internal sealed class CliBackendTests
             Assert.That(ort.ExitCode, Is.Zero, ort.Err);
             Assert.That(gpu.ExitCode, Is.Zero, gpu.Err);
             Assert.That(ort.Err, Does.Not.Contain("note"));
-            Assert.That(gpu.Err, Does.Contain("neuralpost: note: --backend gpu: ModelLoadException: ")
-                .And.Contain("running on ONNX Runtime instead"));
+            Assert.That(gpu.Err, Does.Not.Contain("note"), "no fallback");
             Assert.That(ImageFile.Load(Path.Combine(dir, "gpu.png")).Data, Is.EqualTo(ImageFile.Load(Path.Combine(dir, "ort.png")).Data));
         });
     }
 
     [Test]
-    public void DehazeWithTheGpuBackendFallsBackToOnnxRuntimeWithANoteAndTheSameImage()
+    public void UpscaleWithATrainedNetworkOnTheGpuBackendMatchesOnnxRuntimeWithinALevel()
+    {
+        GlTestDevice.CreateOrIgnore().Dispose();
+        var dir = TestPaths.NewTempDirectory();
+        var image = new Rgb8Image(21, 13);
+        new Random(35).NextBytes(image.Data);
+        var input = Path.Combine(dir, "in.png");
+        ImageFile.Save(image, input);
+
+        var ort = CliRunner.Run("upscale", "--model", "imdn-rtc-x2", input, Path.Combine(dir, "ort.png"), "--backend", "ort");
+        var gpu = CliRunner.Run("upscale", "--model", "imdn-rtc-x2", input, Path.Combine(dir, "gpu.png"), "--backend", "gpu");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gpu.ExitCode, Is.Zero, gpu.Err);
+            Assert.That(gpu.Err, Does.Not.Contain("note"), "no fallback");
+            Assert.That(Effects.GlPixels.MaxDifference(ImageFile.Load(Path.Combine(dir, "gpu.png")), ImageFile.Load(Path.Combine(dir, "ort.png"))),
+                Is.LessThanOrEqualTo(1));
+        });
+    }
+
+    [Test]
+    public void DehazeWithTheGpuBackendRunsThereAndGivesOnnxRuntimesImage()
     {
         GlTestDevice.CreateOrIgnore().Dispose();
         var dir = TestPaths.NewTempDirectory();
@@ -72,13 +93,13 @@ internal sealed class CliBackendTests
         {
             Assert.That(ort.ExitCode, Is.Zero, ort.Err);
             Assert.That(gpu.ExitCode, Is.Zero, gpu.Err);
-            Assert.That(gpu.Err, Does.Contain("neuralpost: note: --backend gpu: ModelLoadException: "));
+            Assert.That(gpu.Err, Does.Not.Contain("note"), "no fallback");
             Assert.That(ImageFile.Load(Path.Combine(dir, "gpu.png")).Data, Is.EqualTo(ImageFile.Load(Path.Combine(dir, "ort.png")).Data));
         });
     }
 
     [Test]
-    public void EvalWithTheGpuBackendFallsBackToOnnxRuntimeWithANoteAndTheSameFigures()
+    public void EvalWithTheGpuBackendGivesOnnxRuntimesFigures()
     {
         GlTestDevice.CreateOrIgnore().Dispose();
         var set = TestPaths.NewTempDirectory();
@@ -98,43 +119,38 @@ internal sealed class CliBackendTests
         {
             Assert.That(ort.ExitCode, Is.Zero, ort.Err);
             Assert.That(gpu.ExitCode, Is.Zero, gpu.Err);
-            Assert.That(gpu.Err, Does.Contain("neuralpost: note: --backend gpu: ModelLoadException: "));
+            Assert.That(gpu.Err, Does.Not.Contain("note"), "no fallback");
             Assert.That(WithoutTimes(gpu.Out), Is.EqualTo(WithoutTimes(ort.Out)), "the same figures");
         });
     }
 
     [Test]
-    public void SampleWithTheGpuBackendSaysTheFallbackOnceAndItsTimingsCarryTheChainsBytes()
+    public void SampleWithTheGpuBackendMovesNoChainBytesAfterTheFirstFrame()
     {
+        // The GPU-compute issue's "done when", at a size CI can afford on llvmpipe: upscaler and dehaze on GPU compute,
+        // nothing crosses between host and device for the chain after the first frame (its output checks).
         GlTestDevice.CreateOrIgnore().Dispose();
         var dir = TestPaths.NewTempDirectory();
         var (code, output, error) = CliRunner.Run(
-            "sample", "--headless", "--frames", "2", "--size", "96x54", "--tier", "Performance", "--overlay", "off",
-            "--backend", "gpu", "--out", dir);
+            "sample", "--headless", "--frames", "3", "--size", "96x54", "--tier", "Performance", "--overlay", "off",
+            "--dehaze", "on", "--backend", "gpu", "--out", dir);
 
+        // The status column is quoted and holds commas; the byte columns are the last two.
         var lines = File.ReadAllLines(Path.Combine(dir, "timings.csv"));
-        var header = lines[0].Split(',');
-        var chain = Array.IndexOf(header, "chain_bytes");
-        var frame = Array.IndexOf(header, "frame_bytes");
-        var status = Array.IndexOf(header, "status");
-        var last = lines[^1].Split(',');
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.Zero, error);
-            Assert.That(CliRunner.Lines(output + error).Count(l => l.Contains("GPU compute cannot run", StringComparison.Ordinal)), Is.EqualTo(1),
-                output + error);
-            Assert.That(chain, Is.GreaterThan(0));
-            Assert.That(frame, Is.GreaterThan(chain));
-            if (!last[status].Contains("bilinear", StringComparison.Ordinal))
+            Assert.That(output + error, Does.Not.Contain("GPU compute cannot run").And.Not.Contain("GPU compute failed"));
+            Assert.That(lines[0], Does.EndWith(",chain_bytes,frame_bytes"));
+            Assert.That(lines, Has.Length.EqualTo(4), "header + 3 frames");
+            foreach (var line in lines.Skip(2))
             {
-                // ONNX Runtime: the 48x27 input with imdn-rtc-x2's 8-pixel edge border (64x43) read back, its x2
-                // output (128x86) uploaded, every frame.
-                Assert.That(long.Parse(last[chain], System.Globalization.CultureInfo.InvariantCulture),
-                    Is.EqualTo((64L * 43 * 12) + (128L * 86 * 12)), lines[^1]);
+                var cells = line.Split(',');
+                Assert.That(line, Does.Contain("imdn-rtc-x2 on GPU compute"));
+                Assert.That(long.Parse(cells[^2], System.Globalization.CultureInfo.InvariantCulture), Is.Zero, line);
+                Assert.That(long.Parse(cells[^1], System.Globalization.CultureInfo.InvariantCulture),
+                    Is.GreaterThanOrEqualTo(96L * 54 * 4), "the frame's PNG readback is the host's");
             }
-
-            Assert.That(long.Parse(last[frame], System.Globalization.CultureInfo.InvariantCulture),
-                Is.GreaterThanOrEqualTo(96L * 54 * 4), "the frame's PNG readback is the host's");
         });
     }
 

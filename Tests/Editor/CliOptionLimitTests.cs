@@ -56,6 +56,26 @@ internal sealed class CliOptionLimitTests
         AssertUsageError(code, err, $"{option} must be from");
     }
 
+    [TestCase("upscale", "--model", "test-nearest-x2")]
+    [TestCase("dehaze", "--model", "dehaze")]
+    public void AnEdgeModeThatIsNotReplicateOrWrapIsAUsageError(string command, string modelOption, string model)
+    {
+        var output = Path.Combine(_dir, "o.png");
+        var (code, _, err) = CliRunner.Run(command, modelOption, model, "--edge", "mirror", _input, output);
+        AssertUsageError(code, err, "'mirror' not recognized");
+        Assert.That(err, Does.Contain("'replicate'").And.Contain("'wrap'"));
+        Assert.That(File.Exists(output), Is.False);
+    }
+
+    [Test]
+    public void WrapIsAcceptedAndWritesTheImage()
+    {
+        var output = Path.Combine(_dir, "o.png");
+        var (code, _, err) = CliRunner.Run("upscale", "--model", "test-nearest-x2", "--edge", "wrap", _input, output);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(ImageFile.Load(output).Width, Is.EqualTo(24));
+    }
+
     [Test]
     public void OutputOverThePixelLimitIsRefusedFromTheHeaderBeforeUpscaling()
     {

@@ -89,7 +89,7 @@ internal sealed class GpuBackendTests : OrtTestFixture
     }
 
     [Test]
-    public void ThePlaceholderRunnerFallsBackToOnnxRuntimeSaidOnceAndTheOutputStaysCorrect()
+    public void TheGpuComputeRunnerRunsTheUpscalerAndTheChainMovesNothing()
     {
         var picture = GlPixels.Random(32, 18, seed: 142);
         using var rig = new EffectTestRig(picture, Display, Ort, Manifest());
@@ -102,11 +102,34 @@ internal sealed class GpuBackendTests : OrtTestFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(upscaler.ActiveBackend, Is.EqualTo(InferenceBackend.OnnxRuntime));
-            Assert.That(rig.Log, Has.Count.EqualTo(1));
-            Assert.That(rig.Log[0], Does.StartWith($"NeuralUpscaler: GPU compute cannot run {UpscalerId}: ModelLoadException: ")
-                .And.EndWith("; using ONNX Runtime"));
+            Assert.That(upscaler.ActiveBackend, Is.EqualTo(InferenceBackend.GpuCompute), upscaler.Status);
+            Assert.That(rig.Log, Is.Empty);
+            Assert.That(rig.World.Timings.ChainTransfers.TotalBytes, Is.Zero);
             Assert.That(GlPixels.MaxDifference(rig.ReadDisplay(), GlPixels.NearestUpscale(picture, 2)), Is.LessThanOrEqualTo(1));
+        });
+    }
+
+    [Test]
+    public void AModelTheImporterCannotTakeFallsBackToOnnxRuntimeSaidOnce()
+    {
+        // Erf runs on ONNX Runtime but has no GPU-compute kernel: the import fails, the pass steps down once.
+        var erf = Inference.GpuCompute.OnnxGraphFactory.Model([Inference.GpuCompute.OnnxGraphFactory.Node("Erf", "mystery_node", ["x"], ["y"])], []);
+        var picture = GlPixels.Random(32, 18, seed: 144);
+        using var rig = new EffectTestRig(picture, new Size(32, 18), Ort, TestManifests.WithModel("dehaze", "dehaze", 1, erf));
+        var dehaze = AddDehaze(rig, rig.Services, InferenceBackend.GpuCompute);
+
+        for (var i = 0; i < 3; i++)
+        {
+            rig.Frame();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dehaze.ActiveBackend, Is.EqualTo(InferenceBackend.OnnxRuntime), dehaze.Status);
+            // The one other line may be ONNX Runtime's own CUDA step-down, said once per binding.
+            Assert.That(rig.Log.Count(l => l.Contains("GPU compute", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", rig.Log));
+            Assert.That(rig.Log[0], Does.StartWith("Dehaze: GPU compute cannot run dehaze: ModelLoadException: ")
+                .And.Contain("Erf").And.Contain("mystery_node").And.EndWith("; using ONNX Runtime"));
         });
     }
 
