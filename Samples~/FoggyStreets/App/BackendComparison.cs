@@ -27,27 +27,44 @@ public sealed record BackendComparison(
     public double WallRatio => Ratio(Gpu.Ran ? Gpu.WallMilliseconds : double.NaN, Ort.Ran ? Ort.WallMilliseconds : double.NaN);
 
     /// <summary>
-    /// Measures <paramref name="tier"/> on the ONNX Runtime app, then on the GPU-compute app, back to back on
-    /// <paramref name="device"/>; with <paramref name="dehaze"/> the figures are the dehaze pass's, else the upscaler's inference.
+    /// Measures the upscaler's inference at <paramref name="tier"/> (dehaze off) on the ONNX Runtime app, then on the
+    /// GPU-compute app, back to back on <paramref name="device"/>.
     /// </summary>
-    public static BackendComparison Measure(
-        SampleApp ort, SampleApp gpu, IGraphicsDevice device, ModelManifest? manifest, UpscaleTier tier, int frames, int warmup, bool dehaze)
+    public static BackendComparison MeasureUpscaler(
+        SampleApp ort, SampleApp gpu, IGraphicsDevice device, ModelManifest? manifest, UpscaleTier tier, int frames, int warmup)
+    {
+        var (ortFrame, gpuFrame) = RunBoth(ort, gpu, device, tier, frames, warmup, dehaze: false);
+        return new BackendComparison(
+            OverlayContent.TierName(tier), ortFrame.Render, ortFrame.Output,
+            NetworkFigures.Upscaler(ortFrame, InferenceBackend.OnnxRuntime, manifest), NetworkFigures.Upscaler(gpuFrame, InferenceBackend.GpuCompute, manifest),
+            ortFrame, gpuFrame);
+    }
+
+    /// <summary>
+    /// Measures the dehaze pass at the tier of <paramref name="withoutDehaze"/> (that tier measured with dehaze off
+    /// on the same apps) on both apps back to back; where a backend's pass has no GPU timer figure, its cost is the
+    /// frame's wall time with dehaze minus without.
+    /// </summary>
+    public static BackendComparison MeasureDehaze(
+        SampleApp ort, SampleApp gpu, IGraphicsDevice device, ModelManifest? manifest, BackendComparison withoutDehaze, int frames, int warmup)
+    {
+        ArgumentNullException.ThrowIfNull(withoutDehaze);
+        var tier = withoutDehaze.OrtFrame.Tier;
+        var (ortFrame, gpuFrame) = RunBoth(ort, gpu, device, tier, frames, warmup, dehaze: true);
+        return new BackendComparison(
+            $"dehaze ({OverlayContent.TierName(tier)})", ortFrame.Render, ortFrame.Output,
+            NetworkFigures.Dehaze(ortFrame, InferenceBackend.OnnxRuntime, manifest) with { WithoutPassWallMilliseconds = withoutDehaze.OrtFrame.WallMilliseconds },
+            NetworkFigures.Dehaze(gpuFrame, InferenceBackend.GpuCompute, manifest) with { WithoutPassWallMilliseconds = withoutDehaze.GpuFrame.WallMilliseconds },
+            ortFrame, gpuFrame);
+    }
+
+    private static (FrameBenchmarkResult Ort, FrameBenchmarkResult Gpu) RunBoth(
+        SampleApp ort, SampleApp gpu, IGraphicsDevice device, UpscaleTier tier, int frames, int warmup, bool dehaze)
     {
         ArgumentNullException.ThrowIfNull(ort);
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(device);
-        var ortFrame = FrameBenchmark.Run(ort, device, tier, frames, warmup, dehaze);
-        var gpuFrame = FrameBenchmark.Run(gpu, device, tier, frames, warmup, dehaze);
-        var name = OverlayContent.TierName(tier);
-        return dehaze
-            ? new BackendComparison(
-                $"dehaze ({name})", ortFrame.Render, ortFrame.Output,
-                NetworkFigures.Dehaze(ortFrame, InferenceBackend.OnnxRuntime, manifest), NetworkFigures.Dehaze(gpuFrame, InferenceBackend.GpuCompute, manifest),
-                ortFrame, gpuFrame)
-            : new BackendComparison(
-                name, ortFrame.Render, ortFrame.Output,
-                NetworkFigures.Upscaler(ortFrame, InferenceBackend.OnnxRuntime, manifest), NetworkFigures.Upscaler(gpuFrame, InferenceBackend.GpuCompute, manifest),
-                ortFrame, gpuFrame);
+        return (FrameBenchmark.Run(ort, device, tier, frames, warmup, dehaze), FrameBenchmark.Run(gpu, device, tier, frames, warmup, dehaze));
     }
 
     private static double Ratio(double numerator, double denominator) =>

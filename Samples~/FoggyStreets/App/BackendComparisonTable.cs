@@ -99,7 +99,7 @@ public static class BackendComparisonTable
         output.WriteLine();
         output.WriteLine("GFLOP/frame: 2 x the card's G MACs per output megapixel x the network's output, which includes its edge border " +
             "(the upscaler: (render + 2 x border) x scale). pass ms: the upscaler's inference, or the whole dehaze pass; " +
-            "CPU time on ONNX Runtime, GPU timer time on GPU compute (its dispatches are only recorded on the CPU; '-' without timer queries or before a second frame: then compare the frame wall). " +
+            "CPU time on ONNX Runtime; on GPU compute, whose dispatches are only recorded on the CPU, the GPU timer's time, or for dehaze without one the frame wall with it minus without it ('wall diff'), '-' where neither is known (then compare the frame wall). " +
             "frame wall: the whole frame up to a Finish, which the benchmark adds and the product does not.");
         output.WriteLine();
     }

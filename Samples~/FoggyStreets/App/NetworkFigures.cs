@@ -19,19 +19,39 @@ public sealed record NetworkFigures(
     InferenceBackend Requested, InferenceBackend? Active, string? Network, string Status, double GigaFlop,
     double CpuMilliseconds, double GpuMilliseconds, double WallMilliseconds, double ChainBytes)
 {
+    private const string Cpu = "CPU";
+    private const string GpuTimer = "GPU timer";
+    private const string WallDifference = "wall diff";
+
     /// <summary>Whether the requested backend ran the network (not a fallback, not the non-neural path).</summary>
     public bool Ran => Active == Requested;
 
     /// <summary>
-    /// The pass's own cost in milliseconds: CPU time on ONNX Runtime, whose run is synchronous on the CPU; GPU
-    /// time on GPU compute, whose dispatches are only recorded on the CPU (NaN without timer queries, then only the
-    /// frame's wall time tells). NaN when the requested backend did not run.
+    /// The same app's frame wall milliseconds at the same tier without this pass (dehaze off), for the pass's cost
+    /// where the GPU timer has no figure for it; NaN when not measured.
     /// </summary>
-    public double Milliseconds => !Ran ? double.NaN
-        : Requested == InferenceBackend.GpuCompute ? GpuMilliseconds : CpuMilliseconds;
+    public double WithoutPassWallMilliseconds { get; init; } = double.NaN;
 
-    /// <summary>Where <see cref="Milliseconds"/> comes from, for the table: <c>CPU</c> or <c>GPU timer</c>.</summary>
-    public string MillisecondsSource => Requested == InferenceBackend.GpuCompute ? "GPU timer" : "CPU";
+    /// <summary>
+    /// The pass's own cost in milliseconds: CPU time on ONNX Runtime, whose run is synchronous on the CPU. On GPU
+    /// compute, whose dispatches are only recorded on the CPU, the GPU timer's time, else the frame's wall time
+    /// minus the wall time without the pass where that was measured, else NaN (then only the frame wall tells).
+    /// NaN when the requested backend did not run.
+    /// </summary>
+    public double Milliseconds => MillisecondsSource switch
+    {
+        _ when !Ran => double.NaN,
+        Cpu => CpuMilliseconds,
+        GpuTimer => GpuMilliseconds,
+        WallDifference => WallMilliseconds - WithoutPassWallMilliseconds,
+        _ => double.NaN,
+    };
+
+    /// <summary>Where <see cref="Milliseconds"/> comes from, for the table: <c>CPU</c>, <c>GPU timer</c> or <c>wall diff</c>.</summary>
+    public string MillisecondsSource =>
+        Requested != InferenceBackend.GpuCompute ? Cpu
+        : !double.IsNaN(GpuMilliseconds) || !(WallMilliseconds - WithoutPassWallMilliseconds > 0) ? GpuTimer
+        : WallDifference;
 
     /// <summary>Achieved GFLOP/s: <see cref="GigaFlop"/> / <see cref="Milliseconds"/> in seconds; NaN when either is unknown.</summary>
     public double GigaFlopsPerSecond => Milliseconds > 0 ? GigaFlop / (Milliseconds / 1000.0) : double.NaN;

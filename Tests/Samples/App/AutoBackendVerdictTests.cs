@@ -65,6 +65,27 @@ internal sealed class AutoBackendVerdictTests
         });
     }
 
+    [Test]
+    public void WithoutAGpuTimerFigureTheGpuPassCostIsTheWallWithItMinusWithoutIt()
+    {
+        // The dehaze pass on GPU compute reports no GPU time: 20.43 GFLOP in 300 - 100 ms of wall is 102.2 GFLOP/s.
+        var dehaze = new NetworkFigures(
+            InferenceBackend.GpuCompute, InferenceBackend.GpuCompute, "dehaze", "dehaze on GPU compute", 20.43,
+            CpuMilliseconds: 2, GpuMilliseconds: double.NaN, WallMilliseconds: 300, ChainBytes: 0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dehaze.Milliseconds, Is.NaN, "without the frame measured without it, unknown");
+            Assert.That((dehaze with { WithoutPassWallMilliseconds = 100 }).Milliseconds, Is.EqualTo(200));
+            Assert.That((dehaze with { WithoutPassWallMilliseconds = 100 }).MillisecondsSource, Is.EqualTo("wall diff"));
+            Assert.That((dehaze with { WithoutPassWallMilliseconds = 100 }).GigaFlopsPerSecond, Is.EqualTo(102.15).Within(1e-9));
+            Assert.That((dehaze with { WithoutPassWallMilliseconds = 100, GpuMilliseconds = 150 }).Milliseconds, Is.EqualTo(150), "the timer wins");
+            Assert.That((dehaze with { WithoutPassWallMilliseconds = 350 }).Milliseconds, Is.NaN, "a negative difference is noise, not a cost");
+            Assert.That((dehaze with { Requested = InferenceBackend.OnnxRuntime, Active = InferenceBackend.OnnxRuntime, WithoutPassWallMilliseconds = 100 }).Milliseconds,
+                Is.EqualTo(2), "ONNX Runtime's pass is its CPU time");
+        });
+    }
+
     private static BackendComparison Comparison(
         double ortWall, double gpuWall, bool gpuRan = true, double ortInference = 50, double gpuInferenceCpu = 1, double gpuInferenceGpu = 5)
     {

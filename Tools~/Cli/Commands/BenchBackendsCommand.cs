@@ -75,7 +75,7 @@ internal static class BenchBackendsCommand
                 var comparisons = new List<BackendComparison>();
                 foreach (var tier in tierList)
                 {
-                    comparisons.Add(BackendComparison.Measure(ort, gpu, device, environment.Manifest, tier, measured, discarded, dehaze: false)
+                    comparisons.Add(BackendComparison.MeasureUpscaler(ort, gpu, device, environment.Manifest, tier, measured, discarded)
                         with { GpuNote = notes.For(nameof(NeuralUpscaler)) });
                     BackendComparisonTable.WritePasses(comparisons[^1], context.Out);
                     context.Out.Flush();
@@ -84,7 +84,8 @@ internal static class BenchBackendsCommand
                 if (withDehaze && tierList.Length > 0)
                 {
                     var tier = tierList.Contains(UpscaleTier.Performance) ? UpscaleTier.Performance : tierList[0];
-                    comparisons.Add(BackendComparison.Measure(ort, gpu, device, environment.Manifest, tier, measured, discarded, dehaze: true)
+                    var withoutDehaze = comparisons[Array.IndexOf(tierList, tier)];
+                    comparisons.Add(BackendComparison.MeasureDehaze(ort, gpu, device, environment.Manifest, withoutDehaze, measured, discarded)
                         with { GpuNote = notes.For(nameof(Effects.Dehaze.Dehaze)) });
                     BackendComparisonTable.WritePasses(comparisons[^1], context.Out);
                 }
