@@ -88,4 +88,17 @@ internal sealed class CliBenchBackendsTests
             Assert.That(output, Is.Empty, "nothing ran");
         });
     }
+
+    [Test]
+    public void EverySizeIsCheckedBeforeAnythingRuns()
+    {
+        var (code, output, error) = CliRunner.Run("bench", "backends", "--size", "64x36,wide", "--tiers", "Performance");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1), error);
+            Assert.That(error, Does.Contain("--size must be WIDTHxHEIGHT with sides from 1 to 16384, e.g. 960x540, not 'wide'"));
+            Assert.That(output, Is.Empty, "nothing ran, not even the first size");
+        });
+    }
 }

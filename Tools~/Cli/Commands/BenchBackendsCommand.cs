@@ -21,12 +21,7 @@ internal static class BenchBackendsCommand
     {
         var frames = BenchArguments.Frames(10, "tier, size and backend");
         var warmup = BenchArguments.Warmup(2, "tier, size and backend");
-        var sizes = new Option<string[]>("--size")
-        {
-            Description = "Output sizes WIDTHxHEIGHT (space- or comma-separated); each tier renders at its own fraction (Performance: half)",
-            AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => ["960x540", "1920x1080"],
-        };
+        var sizes = BenchArguments.Sizes("Output sizes; each tier renders at its own fraction (Performance: half)", "960x540", "1920x1080");
         var tiers = BenchArguments.Tiers("Tiers to measure", "Quality", "Balanced", "Performance", "UltraPerformance");
         var dehaze = SampleArguments.Choice(
             "--dehaze", "also compare the dehaze pass at render resolution under Performance (or the first of --tiers)", "on", "on", "off");
@@ -38,10 +33,7 @@ internal static class BenchBackendsCommand
         {
             var measured = parse.GetValue(frames);
             var discarded = parse.GetValue(warmup);
-            var outputs = (parse.GetValue(sizes) ?? [])
-                .SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(s => SampleArguments.ParseSize(s, "--size"))
-                .ToArray();
+            var outputs = BenchArguments.ParseSizes(parse.GetValue(sizes));
             var tierList = BenchArguments.ParseTiers(parse.GetValue(tiers));
             var withDehaze = SampleArguments.ParseOnOff(parse.GetRequiredValue(dehaze), "--dehaze");
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
