@@ -26,5 +26,6 @@ internal static class CliHost
         var bench = root.Subcommands.Single(command => command.Name == "bench");
         bench.Subcommands.Add(BenchFrameCommand.Create(verbose));
         bench.Subcommands.Add(BenchSoakCommand.Create(verbose));
+        bench.Subcommands.Add(BenchBackendsCommand.Create(verbose));
     }
 }

@@ -32,6 +32,30 @@ public sealed record FrameBenchmarkResult(
     /// <summary>Median host&lt;-&gt;device bytes of the whole frame (scene, chain, host) per measured frame.</summary>
     public double FrameBytes { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Median wall milliseconds of the frame including a <c>Finish</c> at its end, so GPU work recorded by the frame
+    /// (GPU-compute inference) is in it; the product itself never waits like this.
+    /// </summary>
+    public double WallMilliseconds { get; init; } = double.NaN;
+
+    /// <summary>Manifest id of the upscaler's network after the last measured frame; null when none ran.</summary>
+    public string? UpscalerModelId { get; init; }
+
+    /// <summary>What ran the upscaler's network after the last measured frame (<see cref="NeuralPost.Effects.NeuralPass.ActiveBackend"/>); null when none did.</summary>
+    public InferenceBackend? UpscalerBackend { get; init; }
+
+    /// <summary>Manifest id of the dehaze network after the last measured frame; null when dehaze was off or none ran.</summary>
+    public string? DehazeModelId { get; init; }
+
+    /// <summary>What ran the dehaze network after the last measured frame; null when dehaze was off or none ran.</summary>
+    public InferenceBackend? DehazeBackend { get; init; }
+
+    /// <summary>Median GPU milliseconds of the inference pass (timer queries), NaN without them or when it never ran.</summary>
+    public double InferenceGpuMilliseconds => GpuMilliseconds("inference");
+
+    /// <summary>Median GPU milliseconds of the whole dehaze pass (timer queries), NaN without them or when it never ran.</summary>
+    public double DehazeGpuMilliseconds => GpuMilliseconds("dehaze");
+
     /// <summary>Median CPU milliseconds of the whole dehaze pass, NaN when it never ran.</summary>
     public double DehazeMilliseconds => CpuMilliseconds("dehaze");
 
@@ -52,4 +76,6 @@ public sealed record FrameBenchmarkResult(
         : double.NaN;
 
     private double CpuMilliseconds(string pass) => Rows.FirstOrDefault(r => r.Pass == pass)?.CpuMilliseconds ?? double.NaN;
+
+    private double GpuMilliseconds(string pass) => Rows.FirstOrDefault(r => r.Pass == pass)?.GpuMilliseconds ?? double.NaN;
 }

@@ -4,7 +4,7 @@ using NeuralPost.Editor.Cli;
 
 namespace NeuralPost.Cli.Commands;
 
-/// <summary>The options <c>bench frame</c> and <c>bench soak</c> share: measured and warm-up frames, and the tiers.</summary>
+/// <summary>The options the <c>bench</c> commands share: measured and warm-up frames, tiers and sizes.</summary>
 internal static class BenchArguments
 {
     /// <summary><c>--frames</c>: measured frames per tier or configuration.</summary>
@@ -25,9 +25,21 @@ internal static class BenchArguments
         DefaultValueFactory = _ => defaults,
     };
 
+    /// <summary><c>--size</c> taking several output sizes, space- or comma-separated.</summary>
+    public static Option<string[]> Sizes(string description, params string[] defaults) => new("--size")
+    {
+        Description = $"{description} (WIDTHxHEIGHT, space- or comma-separated)",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => defaults,
+    };
+
+    /// <summary>Parses the values of <see cref="Sizes"/>.</summary>
+    /// <exception cref="ArgumentException">A value is not WIDTHxHEIGHT within the limits.</exception>
+    public static Size[] ParseSizes(string[]? values) => Split(values).Select(s => SampleArguments.ParseSize(s, "--size")).ToArray();
+
     /// <summary>Parses the values of <see cref="Tiers"/>.</summary>
-    public static UpscaleTier[] ParseTiers(string[]? values) => (values ?? [])
-        .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        .Select(t => SampleArguments.ParseTier(t, "--tiers"))
-        .ToArray();
+    public static UpscaleTier[] ParseTiers(string[]? values) => Split(values).Select(t => SampleArguments.ParseTier(t, "--tiers")).ToArray();
+
+    private static IEnumerable<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
