@@ -81,6 +81,12 @@ def parse_args(argv=None):
     ap.add_argument("--val-size", type=int, default=256, help="held-out photos: shorter side after downscaling")
     ap.add_argument("--val-crop", type=int, default=512, help="held-out rendered pairs: centre crop")
     ap.add_argument("--deterministic", action="store_true", help="deterministic kernels (slower on GPU)")
+    ap.add_argument("--flat-weight", type=float, default=0.0,
+                    help="weight of the flat-input term: flat colours (padded as the runtime pads) must come back "
+                         "uniform; PixelShuffle otherwise learns a fixed 2x2 pattern that shows on flat areas")
+    ap.add_argument("--flat-batch", type=int, default=4, help="flat colours per iteration for --flat-weight")
+    ap.add_argument("--flat-norm", choices=("mean", "max"), default="mean",
+                    help="the flat term per colour: mean absolute deviation, or the largest (what a flatness test checks)")
     ap.add_argument("--stop-at", type=int, default=None, help=argparse.SUPPRESS)  # tests: simulate a kill
     a = ap.parse_args(argv)
     if a.patch % 16:
@@ -165,6 +171,29 @@ def compute_loss(stage, model, teacher, hazy, clear, kt_weight):
     return l1 + kt_weight * kt, l1, kt
 
 
+FLAT_MAX_SIZE = 96  # largest image side of a flat sample; sides are drawn from 1..FLAT_MAX_SIZE
+FLAT_BORDER = 16    # the edge border the runtime adds (the dehaze card's edgePadding)
+
+
+def flat_loss(model, n, generator, device, multiple=16, norm="mean"):
+    """Mean absolute deviation of the output from its own spatial mean, over ``n`` flat colours of one random size,
+    extended as the runtime extends a frame (FLAT_BORDER of replicated edge, then up to a multiple of 16) and
+    measured on the image part: a flat input has no structure to restore, so any pattern in the output (the
+    decoder's PixelShuffle pattern, or a top-to-bottom gradient learned from hazier skies) is an artefact."""
+    height, width = (int(v) for v in torch.randint(1, FLAT_MAX_SIZE + 1, (2,), generator=generator))
+    # Half the colours near grey: a uniform grey field is what fog looks like, and it is where the network's
+    # learned "haze thickens towards the top" shows most (15 levels of spread on a flat 128 grey before this term).
+    colours = torch.rand(n, 3, 1, 1, generator=generator)
+    grey = torch.rand(n, 1, 1, 1, generator=generator) + 0.05 * (torch.rand(n, 3, 1, 1, generator=generator) - 0.5)
+    colours = torch.where(torch.arange(n).view(n, 1, 1, 1) % 2 == 0, grey.clamp(0, 1), colours).to(device)
+    tensor_h = -(-(height + 2 * FLAT_BORDER) // multiple) * multiple
+    tensor_w = -(-(width + 2 * FLAT_BORDER) // multiple) * multiple
+    x = colours.expand(n, 3, tensor_h, tensor_w).contiguous()
+    out = model(x)[:, :, FLAT_BORDER:FLAT_BORDER + height, FLAT_BORDER:FLAT_BORDER + width]
+    deviation = (out - out.mean(dim=(2, 3), keepdim=True)).abs()
+    return deviation.mean() if norm == "mean" else deviation.amax(dim=(1, 2, 3)).mean()
+
+
 def train(args):
     device, last_path, best_path, log_path = prepare_run(args)
 
@@ -215,13 +244,16 @@ def train(args):
 
     model.train()
     t0 = time.time()
-    run = {"loss": 0.0, "l1": 0.0, "kt": 0.0}
+    run = {"loss": 0.0, "l1": 0.0, "kt": 0.0, "flat": 0.0}
     run_n = 0
     it = start
+    flat_gen = torch.Generator().manual_seed(args.seed * 7919 + start)
     for hazy, clear in loader:
         hazy = hazy.to(device, non_blocking=True)
         clear = clear.to(device, non_blocking=True)
         loss, l1, kt = compute_loss(args.stage, model, teacher, hazy, clear, args.kt_weight)
+        flat = flat_loss(model, args.flat_batch, flat_gen, device, norm=args.flat_norm) if args.flat_weight > 0 else torch.zeros(())
+        loss = loss + args.flat_weight * flat
         opt.zero_grad(set_to_none=True)
         loss.backward()
         if args.clip_grad_norm > 0:
@@ -232,10 +264,11 @@ def train(args):
         run["loss"] += loss.item()
         run["l1"] += l1.item()
         run["kt"] += kt.item()
+        run["flat"] += flat.item()
         run_n += 1
         if args.log_every and it % args.log_every == 0:
             print(f"iter {it} loss {run['loss'] / run_n:.5f} l1 {run['l1'] / run_n:.5f} kt {run['kt'] / run_n:.5f} "
-                  f"lr {sched.get_last_lr()[0]:.3e} {(time.time() - t0) / max(1, it - start):.3f}s/it", flush=True)
+                  f"flat {run['flat'] / run_n:.5f} lr {sched.get_last_lr()[0]:.3e} {(time.time() - t0) / max(1, it - start):.3f}s/it", flush=True)
         epoch_end = it % args.epoch_iters == 0 or it == args.iters
         if epoch_end:
             psnr, ssim, base = validate(model, val, args.stage, device)
@@ -244,7 +277,7 @@ def train(args):
                 atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr}, best_path)
             n = max(1, run_n)
             rec = {"epoch": math.ceil(it / args.epoch_iters), "iter": it, "loss": run["loss"] / n,
-                   "l1": run["l1"] / n, "kt": run["kt"] / n, "val_psnr": psnr, "val_ssim": ssim,
+                   "l1": run["l1"] / n, "kt": run["kt"] / n, "flat": run["flat"] / n, "val_psnr": psnr, "val_ssim": ssim,
                    "val_input_psnr": base, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
             with open(log_path, "a") as fh:
                 fh.write(json.dumps(rec) + "\n")
