@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Publishes a trained checkpoint as a shipped model: ONNX file in Models/ (the one copy of its weights: resuming and
-the parity test rebuild them from it, onnx_weights.py), and its card in Models/models.json with every figure measured here
-(sha256, parameters, multiply-adds, receptive field, training time and iterations from the run's log).
+the parity test rebuild them from it, onnx_weights.py), and its card in Models/models.json with every figure
+measured here (sha256, parameters, multiply-adds, receptive field, training time and iterations from the run's log).
 PSNR/SSIM are added afterwards by `./neuralpost eval --model <id> --set Set5 --write-card`.
 
     /usr/bin/python3 Models/Training/publish.py --ckpt /work/runs/imdn-rtc-x2/best.pt --run /work/runs/imdn-rtc-x2 \

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Publishes a trained DehazeNet checkpoint as a shipped model, like publish.py does for super-resolution:
 Models/<id>.onnx (the one copy of its weights; onnx_weights.py rebuilds them from it), and its card in
-Models/models.json (kind ``dehaze``, scale 1, ``sizeMultiple``, parameters, multiply-adds, training provenance measured from the run).
+Models/models.json (kind ``dehaze``, scale 1, ``sizeMultiple``, parameters, multiply-adds, training provenance
+measured from the run).
 PSNR/SSIM are added by ``./neuralpost eval --dehaze --model <id> --set <pairs> --write-card``.
 
     /usr/bin/python3 Models/Training/dehaze/publish_dehaze.py --ckpt /work/runs/dehaze/best.pt --run /work/runs/dehaze \\

@@ -122,6 +122,21 @@ def test_init_weights_starts_from_shipped_weights(tmp_path):
         assert torch.equal(a, b)
 
 
+def test_train_continues_the_shipped_network_by_id(photo_dir, tmp_path):
+    """train.py --init-weights imdn-rtc-x2: the run starts from the weights in Models/imdn-rtc-x2.onnx (with a
+    vanishing learning rate its first checkpoint still holds them); a network of another scale is refused."""
+    import pytest
+    from models import load_checkpoint_model
+
+    tiny = ("--lr", "1e-12", "--min-lr", "1e-12", "--iters", "1", "--epoch-iters", "1")
+    train.train(args_for(photo_dir, tmp_path / "a", *tiny, "--init-weights", "imdn-rtc-x2"))
+    shipped, _ = load_checkpoint_model("imdn-rtc-x2")
+    ran = load_checkpoint(tmp_path / "a" / "last.pt")["model"]
+    assert all(torch.allclose(ran[k], v, atol=1e-6) for k, v in shipped.state_dict().items())
+    with pytest.raises(SystemExit, match="holds imdn x3, not imdn-rtc x2"):
+        train.train(args_for(photo_dir, tmp_path / "b", *tiny, "--init-weights", "imdn-x3"))
+
+
 def test_continued_card_adds_the_earlier_training(tmp_path):
     """publish --continues: the card tells the whole training (hours, iterations, both commands)."""
     import pytest
