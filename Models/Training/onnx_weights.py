@@ -48,6 +48,9 @@ _DEHAZE = {"enc_channels": [32, 48, 64, 96], "dec_channels": 16, "detail_branch"
 # id -> what to build: "model" and "scale" as models.build_model takes them (or "dehaze" with its "config"), the
 # ONNX file holding every parameter ("file", default <id>.onnx) and, for LapSRN, the level that file was exported at.
 # A network published under a new id needs its line here (publish.py refuses to publish one that has none).
+# The level each LapSRN id runs (LapSRNLevel): all three are read from the x8 file, exported at level 3.
+LAPSRN_LEVEL = {"lapsrn-x2": 1, "lapsrn-x4": 2, "lapsrn-x8": 3}
+
 SOURCES = {
     "imdn-x2": {"model": "imdn", "scale": 2},
     "imdn-x3": {"model": "imdn", "scale": 3},
@@ -65,7 +68,8 @@ SOURCES = {
 
 def source_of(model_id):
     if model_id not in SOURCES:
-        raise KeyError(f"no shipped network {model_id!r} in onnx_weights.SOURCES; known: {', '.join(sorted(SOURCES))}")
+        raise ValueError(f"no shipped network {model_id!r} in onnx_weights.SOURCES; known: "
+                         f"{', '.join(sorted(SOURCES))}")
     return SOURCES[model_id]
 
 
@@ -198,7 +202,8 @@ def id_of(spec):
     if spec.endswith(".onnx"):
         stem = os.path.basename(spec)[: -len(".onnx")]
         if stem not in SOURCES:
-            raise KeyError(f"{spec}: not a shipped network's ONNX file (no {stem!r} in onnx_weights.SOURCES)")
+            raise ValueError(f"{spec}: not a shipped network's ONNX file (no {stem!r} in onnx_weights.SOURCES; a run's "
+                             "checkpoint is read from its best.pt / last.pt)")
         return stem
     return None
 
@@ -207,7 +212,7 @@ def load_spec(spec):
     """load_network for an id or ONNX path whose file is read where ``spec`` points (an id: Models/)."""
     model_id = id_of(spec)
     if model_id is None:
-        raise KeyError(f"{spec}: neither a shipped id nor an .onnx file")
+        raise ValueError(f"{spec}: neither a shipped id nor an .onnx file")
     models_dir = os.path.dirname(os.path.abspath(spec)) if spec.endswith(".onnx") else MODELS_DIR
     return load_network(model_id, models_dir)
 
@@ -246,7 +251,7 @@ def check(model_id, pt_dir=None, models_dir=MODELS_DIR):
         notes.append(f"{len(mine)} tensors torch.equal to {model_id}.pt")
     src = SOURCES[model_id]
     shipped_path = os.path.join(models_dir, f"{model_id}.onnx")  # the id's own file (lapsrn-x2: its 1-level graph)
-    module = LapSRNLevel(net, {2: 1, 4: 2, 8: 3}[int(model_id.rsplit("x", 1)[1])]) if src["model"] == "lapsrn" else net
+    module = LapSRNLevel(net, LAPSRN_LEVEL[model_id]) if src["model"] == "lapsrn" else net
     again = export_proto(module, (64, 96) if src["model"] == "dehaze" else (64, 64))
     shipped = onnx.load(shipped_path)
     a, b = _arrays(again.graph), _arrays(shipped.graph)

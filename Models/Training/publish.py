@@ -144,7 +144,7 @@ def require_source(model_id, meta):
     checkpoint's network, before anything is written (add its line there first)."""
     try:
         expected = onnx_weights.meta_of(model_id)
-    except KeyError as e:
+    except ValueError as e:
         raise SystemExit(f"{e.args[0]}: add it so its weights can be read back from the ONNX file") from None
     got = {k: meta.get(k) for k in expected}
     if got != expected:

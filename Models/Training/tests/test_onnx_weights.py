@@ -104,9 +104,9 @@ def test_ids_and_files_name_shipped_networks():
     assert onnx_weights.id_of("imdn-x3") == "imdn-x3"
     assert onnx_weights.id_of("Models/lapsrn-x4.onnx") == "lapsrn-x4"
     assert onnx_weights.id_of("runs/x/best.pt") is None
-    with pytest.raises(KeyError, match="not a shipped network"):
+    with pytest.raises(ValueError, match="not a shipped network"):
         onnx_weights.id_of("runs/x/model.onnx")
-    with pytest.raises(KeyError, match="no shipped network"):
+    with pytest.raises(ValueError, match="no shipped network"):
         onnx_weights.load_network("imdn-x5")
 
 
