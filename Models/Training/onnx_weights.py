@@ -141,6 +141,10 @@ def _positional(module, sample_hw, missing, shipped_graph):
     return found
 
 
+def _torch_dtype(array):
+    return torch.from_numpy(np.empty(0, dtype=array.dtype)).dtype
+
+
 def state_dict_from_onnx(module, path, sample_hw=(64, 64)):
     """The ``state_dict`` of ``module`` (built as it was exported) with every tensor taken from the ONNX file at
     ``path``. Raises ValueError naming each unmatched tensor or differing shape."""
@@ -155,9 +159,9 @@ def state_dict_from_onnx(module, path, sample_hw=(64, 64)):
         names.update(_positional(module, sample_hw, set(missing), shipped_model.graph))
     errors = [f"{k}: no initializer (by name or graph position)" for k in own if k not in names]
     errors += [f"{k}: {tuple(own[k].shape)} {own[k].dtype} but {names[k]} in the file is "
-               f"{tuple(shipped[names[k]].shape)} {shipped[names[k]].dtype}"
+               f"{tuple(shipped[names[k]].shape)} {_torch_dtype(shipped[names[k]])}"
                for k in own if k in names and (tuple(own[k].shape) != tuple(shipped[names[k]].shape)
-                                               or torch.from_numpy(shipped[names[k]][:0].copy()).dtype != own[k].dtype)]
+                                               or _torch_dtype(shipped[names[k]]) != own[k].dtype)]
     taken = [names[k] for k in names]
     errors += [f"{n}: taken for more than one tensor" for n in sorted(set(taken)) if taken.count(n) > 1]
     if errors:
