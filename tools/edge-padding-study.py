@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How to keep the networks' zero padding out of the image border: the study behind Runtime/Core/EdgePadding.cs.
 
-For each shipped super-resolution network (PyTorch weights in Models/Training/weights) and each way of handling
-the border, prints
+For each shipped super-resolution network (weights read from its ONNX file, Models/Training/onnx_weights.py) and
+each way of handling the border, prints
   * flatmax: the worst error, in levels of 255, over flat colours at 1x1, 2x3, 7x5 and 64x64 (the robustness
     issue's test: at most 2), and
   * the mean PSNR (Y, MATLAB bicubic degradation) on 240x240 crops of the training photos' held-out split plus
@@ -14,7 +14,7 @@ side and the output cropped: what the runtime does, in every runner, with one ON
 With --dehaze, the spread (max - min, levels) of the dehaze network's output for flat colours instead.
 
     /usr/bin/python3 tools/edge-padding-study.py imdn-rtc-x2,lapsrn-x2 zero,conv-rep,pad4,pad8
-    /usr/bin/python3 tools/edge-padding-study.py --dehaze Models/Training/weights/dehaze.pt 0,16
+    /usr/bin/python3 tools/edge-padding-study.py --dehaze dehaze 0,16    # or Models/dehaze.onnx, or a run's checkpoint
 Photos: Models/Training/build_dataset.py (default ~/.cache/neuralpost/photos/images).
 """
 import argparse
@@ -34,6 +34,7 @@ import torch.nn.functional as F  # noqa: E402
 from PIL import Image  # noqa: E402
 
 import matlab_bicubic  # noqa: E402
+import onnx_weights  # noqa: E402
 from models import load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.lapsrn import ConvTranspose2dX2, LapSRNLevel  # noqa: E402
 
@@ -42,12 +43,10 @@ SIZES = [(1, 1), (2, 3), (7, 5), (64, 64)]
 
 
 def load_sr(model_id):
-    weights = os.path.join(TRAINING, "weights")
-    if model_id.startswith("lapsrn"):
-        model, _ = load_checkpoint_model(os.path.join(weights, "lapsrn-x8.pt"))
+    model, meta = load_checkpoint_model(model_id)
+    if model_id.startswith("lapsrn"):  # the 3-level network (from lapsrn-x8.onnx), run to this id's level
         level = {"lapsrn-x2": 1, "lapsrn-x4": 2, "lapsrn-x8": 3}[model_id]
         return LapSRNLevel(model, level).eval(), 2 ** level
-    model, meta = load_checkpoint_model(os.path.join(weights, f"{model_id}.pt"))
     return model.eval(), meta["scale"]
 
 
@@ -144,9 +143,12 @@ def study_sr(ids, variants, photos):
 
 def study_dehaze(weights, borders):
     from dehaze.nets import MULTIPLE, build_from_meta
-    ck = load_checkpoint(weights)
-    model = build_from_meta(ck["meta"])
-    model.load_state_dict(ck["model"])
+    if onnx_weights.id_of(weights) is not None:  # a shipped network: rebuilt from its ONNX file
+        model, _ = onnx_weights.load_spec(weights)
+    else:
+        ck = load_checkpoint(weights)
+        model = build_from_meta(ck["meta"])
+        model.load_state_dict(ck["model"])
     model.eval()
     for border in borders:
         worst, where = 0.0, ""
@@ -167,7 +169,7 @@ def study_dehaze(weights, borders):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("models", help="comma-separated ids, or with --dehaze a weights file")
+    ap.add_argument("models", help="comma-separated ids, or with --dehaze an id, ONNX file or checkpoint")
     ap.add_argument("variants", help="comma-separated: zero, conv-rep, padN (with --dehaze: borders)")
     ap.add_argument("--dehaze", action="store_true")
     ap.add_argument("--photos", default=os.path.expanduser("~/.cache/neuralpost/photos/images"))

@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 OUT="${1:-runs/distil}"
-TEACHER="${TEACHER:-Models/Training/weights/imdn-x2.pt}"
+TEACHER="${TEACHER:-imdn-x2}"  # a shipped id (its weights are read from Models/imdn-x2.onnx) or a checkpoint
 SCRATCH_ITERS="${SCRATCH_ITERS:-6000}"
 FINETUNE_ITERS="${FINETUNE_ITERS:-4000}"
 FINETUNE_WEIGHTS="${FINETUNE_WEIGHTS:-1 0.1 0.01}"
@@ -35,11 +35,11 @@ score() { # name, set -> "PSNR / SSIM"
 mkdir -p "$OUT"
 train scratch-plain --seed 5 --iters "$SCRATCH_ITERS" --lr 1e-3
 train scratch-distil --seed 5 --iters "$SCRATCH_ITERS" --lr 1e-3 --teacher "$TEACHER"
-train finetune-plain --seed 6 --iters "$FINETUNE_ITERS" --lr 3e-4 --init-weights Models/Training/weights/imdn-rtc-x2.pt
+train finetune-plain --seed 6 --iters "$FINETUNE_ITERS" --lr 3e-4 --init-weights imdn-rtc-x2
 students=(scratch-plain scratch-distil finetune-plain)
 for weight in $FINETUNE_WEIGHTS; do
   train "finetune-distil-w$weight" --seed 6 --iters "$FINETUNE_ITERS" --lr 3e-4 \
-    --init-weights Models/Training/weights/imdn-rtc-x2.pt --teacher "$TEACHER" --distill-weight "$weight"
+    --init-weights imdn-rtc-x2 --teacher "$TEACHER" --distill-weight "$weight"
   students+=("finetune-distil-w$weight")
 done
 

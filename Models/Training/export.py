@@ -14,6 +14,7 @@ Prints, per file: path, sha256, parameter count.
 import argparse
 import hashlib
 import inspect
+import io
 import os
 import sys
 
@@ -47,19 +48,20 @@ def used_params(module, sample):
     return n
 
 
-def export_module(module, path, sample_hw=(64, 64)):
+def export_proto(module, sample_hw=(64, 64)):
+    """The ONNX model the project's exporter makes of ``module`` (in memory, checked); export_module writes it,
+    onnx_weights.py re-exports rebuilt networks with it to map and verify their weights."""
     module = module.eval().cpu()
     x = torch.rand(1, 3, *sample_hw)
-    n_params = used_params(module, x)
-    tmp = path + ".tmp"
     extra = {}
     if "dynamo" in inspect.signature(torch.onnx.export).parameters:
         extra["dynamo"] = False  # newer torch defaults to the dynamo exporter; keep the TorchScript one
+    buffer = io.BytesIO()
     with torch.no_grad():
         torch.onnx.export(
             module,
             x,
-            tmp,
+            buffer,
             input_names=["input"],
             output_names=["output"],
             dynamic_axes={"input": {2: "height", 3: "width"}, "output": {2: "out_height", 3: "out_width"}},
@@ -68,7 +70,7 @@ def export_module(module, path, sample_hw=(64, 64)):
             export_params=True,
             **extra,
         )
-    m = onnx.load(tmp)
+    m = onnx.load_from_string(buffer.getvalue())
     # the batch dimension is fixed to 1 on the input; the exporter leaves a
     # symbolic name on the output's, so pin it to 1 as well
     d0 = m.graph.output[0].type.tensor_type.shape.dim[0]
@@ -76,6 +78,14 @@ def export_module(module, path, sample_hw=(64, 64)):
         d0.ClearField("dim_param")
         d0.dim_value = 1
     onnx.checker.check_model(m, full_check=True)
+    return m
+
+
+def export_module(module, path, sample_hw=(64, 64)):
+    module = module.eval().cpu()
+    n_params = used_params(module, torch.rand(1, 3, *sample_hw))
+    m = export_proto(module, sample_hw)
+    tmp = path + ".tmp"
     onnx.save(m, tmp)
     os.replace(tmp, path)
     digest = sha256_file(path)

@@ -31,27 +31,36 @@ def load_checkpoint(path, map_location="cpu"):
 
 
 def load_checkpoint_model(path, map_location="cpu"):
-    """Build the model recorded in a train.py checkpoint, or in a shipped weights file written by publish.py
-    (Models/Training/weights/<id>.pt), and load its weights. Returns (model, meta) with 'model' and 'scale'."""
-    return model_from_checkpoint(load_checkpoint(path, map_location=map_location))
+    """Build the network named by ``path`` and load its weights. Returns (model, meta) with 'model' and 'scale'
+    (a dehaze network: 'model' and 'config').
+
+    ``path`` is a shipped network's id (``imdn-x3``) or ONNX file (``Models/imdn-x3.onnx``): its weights are rebuilt
+    from the ONNX initializers (onnx_weights.py; each weight set is stored once, there); or a train.py checkpoint
+    (best.pt / last.pt of a run)."""
+    import onnx_weights  # imported here: it imports this module's build_model
+    if onnx_weights.id_of(path) is not None:
+        return onnx_weights.load_spec(path)
+    return model_from_checkpoint(load_checkpoint(path, map_location=map_location), path)
 
 
-def model_from_checkpoint(ck):
-    """load_checkpoint_model for a checkpoint already loaded with load_checkpoint."""
-    if "meta" in ck:
-        meta, state = ck["meta"], ck["model"]
-    else:
-        meta, state = {"model": ck["model_name"], "scale": ck["scale"]}, ck["state_dict"]
-    model = build_model(meta["model"], meta["scale"])
+def model_from_checkpoint(ck, path="checkpoint"):
+    """load_checkpoint_model for a train.py checkpoint already loaded with load_checkpoint."""
+    if "meta" not in ck:
+        # publish.py once wrote Models/Training/weights/<id>.pt in another layout; those files are gone (the ONNX
+        # files hold the same weights), so say where the weights are rather than guess the layout
+        raise ValueError(f"{path} is not a train.py checkpoint (no 'meta'); a shipped network's weights are read "
+                         "from its ONNX file: give its id or Models/<id>.onnx")
+    meta, state = ck["meta"], ck["model"]
+    model = build_model(meta["model"], meta.get("scale"))  # a dehaze checkpoint: build_model names the model
     model.load_state_dict(state)
     return model, meta
 
 
 def load_body(model, path):
-    """Copies every tensor of the IMDN in ``path`` (a checkpoint or shipped weights) whose name and shape match
-    ``model``'s into it: an IMDN of another scale gives all but the scale-specific ``up`` convolution (the way
-    EDSR starts x3/x4 from its x2 network). Returns the names left at their initial values; refuses another
-    architecture."""
+    """Copies every tensor of the IMDN in ``path`` (a shipped id or ONNX file, or a train.py checkpoint) whose name
+    and shape match ``model``'s into it: an IMDN of another scale gives all but the scale-specific ``up``
+    convolution (the way EDSR starts x3/x4 from its x2 network). Returns the names left at their initial values;
+    refuses another architecture."""
     source, meta = load_checkpoint_model(path, map_location="cpu")
     if type(source) is not type(model):
         raise ValueError(f"{path} holds {meta['model']}, not a {type(model).__name__}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a PyTorch reference for the C# export-parity test.
 
-Builds a model (seeded random weights, a train.py checkpoint, or a state_dict), optionally exports it to ONNX
+Builds a model (seeded random weights, a train.py checkpoint, or a shipped network rebuilt from its ONNX file by
+onnx_weights.py), optionally exports it to ONNX
 with export.py's exporter, runs it in PyTorch on a seeded random input, and writes raw little-endian float32
 files the C# test reads:
 
@@ -12,9 +13,9 @@ files the C# test reads:
 
     /usr/bin/python3 Models/Training/parity.py --model imdn --scale 2 --out /tmp/parity
     /usr/bin/python3 Models/Training/parity.py --model lapsrn --scale 8 --level 2 --out /tmp/parity
-    /usr/bin/python3 Models/Training/parity.py --weights Models/Training/weights/imdn-rtc-x2.pt --no-export --out /tmp/p
-    /usr/bin/python3 Models/Training/parity.py --weights Models/Training/weights/dehaze.pt --height 32 --width 48 \
-        --no-export --out /tmp/p     # dehaze weights (publish_dehaze.py): sides must be multiples of 16
+    /usr/bin/python3 Models/Training/parity.py --weights Models/imdn-rtc-x2.onnx --no-export --out /tmp/p
+    /usr/bin/python3 Models/Training/parity.py --weights Models/dehaze.onnx --height 32 --width 48 \
+        --no-export --out /tmp/p     # a dehaze network: sides must be multiples of 16
 """
 import argparse
 import json
@@ -28,6 +29,7 @@ if HERE not in sys.path:
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+import onnx_weights  # noqa: E402
 from dehaze.nets import build_from_meta  # noqa: E402
 from export import export_module  # noqa: E402
 from models import MODELS, build_model, load_checkpoint, model_from_checkpoint  # noqa: E402
@@ -35,14 +37,16 @@ from nets.lapsrn import LapSRNLevel  # noqa: E402
 
 
 def load(args):
-    path = args.ckpt or args.weights
-    ck = load_checkpoint(path) if path else {}
+    if args.weights:
+        model, meta = onnx_weights.load_spec(args.weights)
+        return model, meta["model"], meta.get("scale", 1)
+    ck = load_checkpoint(args.ckpt) if args.ckpt else {}
     if ck.get("meta", {}).get("model") == "dehaze":
         model = build_from_meta(ck["meta"])
         model.load_state_dict(ck["model"])
         return model, "dehaze", 1
-    if path:
-        model, meta = model_from_checkpoint(ck)
+    if args.ckpt:
+        model, meta = model_from_checkpoint(ck, args.ckpt)
         return model, meta["model"], meta["scale"]
     torch.manual_seed(args.seed)
     return build_model(args.model, args.scale), args.model, args.scale
@@ -53,7 +57,8 @@ def main(argv=None):
     ap.add_argument("--model", choices=MODELS)
     ap.add_argument("--scale", type=int, default=2)
     ap.add_argument("--ckpt", help="train.py checkpoint")
-    ap.add_argument("--weights", help="shipped weights file written by publish.py (Models/Training/weights/<id>.pt)")
+    ap.add_argument("--weights", help="a shipped network, rebuilt from its ONNX file: its id or Models/<id>.onnx "
+                                      "(the test then runs that file on ONNX Runtime with --no-export)")
     ap.add_argument("--level", type=int, default=3, help="LapSRN output level (1: x2, 2: x4, 3: x8)")
     ap.add_argument("--height", type=int, default=23)
     ap.add_argument("--width", type=int, default=17)

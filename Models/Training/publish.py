@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Publishes a trained checkpoint as a shipped model: ONNX file in Models/, weights for resuming and for the
-parity test in Models/Training/weights/, and its card in Models/models.json with every figure measured here
-(sha256, parameters, multiply-adds, receptive field, training time and iterations from the run's log).
+"""Publishes a trained checkpoint as a shipped model: ONNX file in Models/ (the one copy of its weights: resuming and
+the parity test rebuild them from it, onnx_weights.py), and its card in Models/models.json with every figure
+measured here (sha256, parameters, multiply-adds, receptive field, training time and iterations from the run's log).
 PSNR/SSIM are added afterwards by `./neuralpost eval --model <id> --set Set5 --write-card`.
 
     /usr/bin/python3 Models/Training/publish.py --ckpt /work/runs/imdn-rtc-x2/best.pt --run /work/runs/imdn-rtc-x2 \
@@ -9,7 +9,6 @@ PSNR/SSIM are added afterwards by `./neuralpost eval --model <id> --set Set5 --w
 """
 import argparse
 import hashlib
-import io
 import json
 import os
 import sys
@@ -21,6 +20,7 @@ if HERE not in sys.path:
 import torch  # noqa: E402
 
 import atomic  # noqa: E402
+import onnx_weights  # noqa: E402
 
 from export import export_module  # noqa: E402
 from macs import macs_per_output_mp  # noqa: E402
@@ -101,6 +101,7 @@ def main(argv=None):
         ap.error("--continues and --builds-on exclude each other")
 
     model, meta = load_checkpoint_model(a.ckpt)
+    require_source(a.id, meta)
     iterations = load_checkpoint(os.path.join(a.run, "last.pt"))["iteration"]
     name = meta["model"]
     module = LapSRNLevel(model, a.level) if name == "lapsrn" else model
@@ -109,14 +110,6 @@ def main(argv=None):
 
     onnx_path = os.path.join(MODELS_DIR, f"{a.id}.onnx")
     digest, params = export_module(module, onnx_path)
-    weights_dir = os.path.join(HERE, "weights")
-    os.makedirs(weights_dir, exist_ok=True)
-    # Saved through a buffer: torch.save names the zip's entries after the file, so the LapSRN levels' identical
-    # weights would differ in bytes; through a buffer they are one blob in git.
-    buffer = io.BytesIO()
-    torch.save({"model_name": name, "scale": meta["scale"], "state_dict": model.state_dict(), "iteration": iterations},
-               buffer)
-    atomic.write_bytes(os.path.join(weights_dir, f"{a.id}.pt"), buffer.getvalue())
 
     card = {
         "id": a.id,
@@ -144,6 +137,18 @@ def main(argv=None):
     write_card(card, a.manifest)
     print(json.dumps(card, indent=2))
     return 0
+
+
+def require_source(model_id, meta):
+    """The ONNX file is the only copy of the weights: refuse an id that onnx_weights.SOURCES cannot rebuild as the
+    checkpoint's network, before anything is written (add its line there first)."""
+    try:
+        expected = onnx_weights.meta_of(model_id)
+    except ValueError as e:
+        raise SystemExit(f"{e.args[0]}: add it so its weights can be read back from the ONNX file") from None
+    got = {k: meta.get(k) for k in expected}
+    if got != expected:
+        raise SystemExit(f"onnx_weights.SOURCES builds {model_id} as {expected}, but the checkpoint holds {got}")
 
 
 def write_card(card, manifest_path):

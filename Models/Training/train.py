@@ -62,12 +62,13 @@ def parse_args(argv=None):
     ap.add_argument("--min-lr", type=float, default=1e-7)
     add_run_arguments(ap)
     ap.add_argument("--init-weights", default=None,
-                    help="start from these weights (a checkpoint or a shipped Models/Training/weights/<id>.pt) "
-                         "instead of random ones; ignored when --resume finds last.pt")
+                    help="start from these weights instead of random ones: a shipped network's id or ONNX file "
+                         "(imdn-x2, Models/imdn-x2.onnx) or a train.py checkpoint; ignored when --resume finds last.pt")
     ap.add_argument("--init-body", default=None,
-                    help="start an IMDN from the weights of an IMDN of another scale (all but its upsampling conv); "
-                         "ignored when --resume finds last.pt")
-    ap.add_argument("--teacher", default=None, help="IMDN x2 checkpoint (last.pt/best.pt) for distillation")
+                    help="start an IMDN from the weights of an IMDN of another scale (all but its upsampling conv): "
+                         "an id, ONNX file or checkpoint as for --init-weights; ignored when --resume finds last.pt")
+    ap.add_argument("--teacher", default=None,
+                    help="IMDN x2 for distillation: a shipped id or ONNX file (imdn-x2) or a train.py checkpoint")
     ap.add_argument("--distill-weight", type=float, default=1.0)
     ap.add_argument("--photos", default=data.DEFAULT_PHOTOS)
     ap.add_argument("--splits", default=data.DEFAULT_SPLITS)
@@ -207,7 +208,7 @@ def train(args):
     teacher = distiller = None
     if args.teacher:
         teacher, tmeta = load_checkpoint_model(args.teacher, map_location="cpu")
-        if tmeta["model"] != "imdn" or tmeta["scale"] != args.scale:
+        if tmeta["model"] != "imdn" or tmeta.get("scale") != args.scale:
             raise SystemExit("teacher must be an IMDN checkpoint with the student's scale")
         teacher = teacher.to(device).eval()
         for p in teacher.parameters():
@@ -229,8 +230,9 @@ def train(args):
             print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
         if args.init_weights:
             init, imeta = load_checkpoint_model(args.init_weights, map_location="cpu")
-            if (imeta["model"], imeta["scale"]) != (args.model, args.scale):
-                raise SystemExit(f"--init-weights holds {imeta['model']} x{imeta['scale']}, not {args.model} x{args.scale}")
+            if (imeta["model"], imeta.get("scale")) != (args.model, args.scale):
+                raise SystemExit(f"--init-weights holds {imeta['model']} x{imeta.get('scale')}, "
+                                 f"not {args.model} x{args.scale}")
             model.load_state_dict(init.state_dict())
             print(f"initialised from {args.init_weights}", flush=True)
         if args.init_body:

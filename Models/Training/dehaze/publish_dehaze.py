@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Publishes a trained DehazeNet checkpoint as a shipped model, like publish.py does for super-resolution:
-Models/<id>.onnx, its weights in Models/Training/weights/<id>.pt, and its card in Models/models.json (kind
-``dehaze``, scale 1, ``sizeMultiple``, parameters, multiply-adds, training provenance measured from the run).
+Models/<id>.onnx (the one copy of its weights; onnx_weights.py rebuilds them from it), and its card in
+Models/models.json (kind ``dehaze``, scale 1, ``sizeMultiple``, parameters, multiply-adds, training provenance
+measured from the run).
 PSNR/SSIM are added by ``./neuralpost eval --dehaze --model <id> --set <pairs> --write-card``.
 
     /usr/bin/python3 Models/Training/dehaze/publish_dehaze.py --ckpt /work/runs/dehaze/best.pt --run /work/runs/dehaze \\
         --id dehaze --device "cpu (1 thread, 2-core AMD EPYC VM)" --command "train_dehaze.py ..." --data "..."
 """
 import argparse
-import io
 import os
 import sys
 
@@ -18,12 +18,8 @@ sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
 if TRAINING not in sys.path:
     sys.path.insert(0, TRAINING)
 
-import torch  # noqa: E402
-
-import atomic  # noqa: E402
-
 from models import load_checkpoint  # noqa: E402
-from publish import MODELS_DIR, add_earlier_training, training_hours, write_card  # noqa: E402
+from publish import MODELS_DIR, add_earlier_training, require_source, training_hours, write_card  # noqa: E402
 from dehaze.export_dehaze import export_dehaze  # noqa: E402
 from dehaze.nets import MULTIPLE, build_from_meta  # noqa: E402
 
@@ -47,6 +43,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
 
     ck = load_checkpoint(a.ckpt)
+    require_source(a.id, ck["meta"])
     model = build_from_meta(ck["meta"])
     model.load_state_dict(ck["model"])
     model.eval()
@@ -54,11 +51,6 @@ def main(argv=None):
     iterations = last["iteration"]
     with_kt = last.get("args", {}).get("kt_weight", 0.5) > 0
     info = export_dehaze(model, os.path.join(MODELS_DIR, f"{a.id}.onnx"))
-    weights_dir = os.path.join(TRAINING, "weights")
-    os.makedirs(weights_dir, exist_ok=True)
-    buffer = io.BytesIO()
-    torch.save({"meta": ck["meta"], "model": model.state_dict(), "iteration": iterations}, buffer)
-    atomic.write_bytes(os.path.join(weights_dir, f"{a.id}.pt"), buffer.getvalue())
 
     detail = ck["meta"].get("config", {}).get("detail_branch", True)
     card = {

@@ -48,6 +48,7 @@ import torch.nn.functional as F  # noqa: E402
 from scipy.ndimage import gaussian_filter  # noqa: E402
 
 import data  # noqa: E402
+import onnx_weights  # noqa: E402
 from models import load_checkpoint  # noqa: E402
 from train import Cosine, add_run_arguments, atomic_save, prepare_run, resume_run, rng_state  # noqa: E402
 from dehaze import synth  # noqa: E402
@@ -70,8 +71,9 @@ def parse_args(argv=None):
                     help="clip the gradients' total L2 norm to this (0: off); guards against loss spikes at high lr")
     add_run_arguments(ap)
     ap.add_argument("--init-weights", default=None,
-                    help="start from these weights (a checkpoint of this stage or a shipped "
-                         "Models/Training/weights/<id>.pt) instead of random ones; ignored when --resume finds last.pt")
+                    help="start from these weights instead of random ones: a shipped network's id or ONNX file "
+                         "(dehaze, Models/dehaze.onnx) or a checkpoint of this stage; ignored when --resume finds "
+                         "last.pt")
     ap.add_argument("--pairs", default=None, help="folder of rendered pairs (hazy/, clear/)")
     ap.add_argument("--pairs-fraction", type=float, default=0.5, help="share of rendered pairs per batch")
     ap.add_argument("--pairs-val-prefix", default="val", help="rendered pairs held out for validation")
@@ -110,6 +112,16 @@ def load_teacher(path, device):
     for p in teacher.parameters():
         p.requires_grad_(False)
     return teacher
+
+
+def load_init_weights(spec):
+    """(meta, state_dict) of --init-weights: a shipped network rebuilt from its ONNX file (an id or the file's path;
+    onnx_weights.py) or a train_dehaze.py checkpoint."""
+    if onnx_weights.id_of(spec) is not None:
+        net, meta = onnx_weights.load_spec(spec)
+        return {k: meta[k] for k in ("model", "config", "multiple") if k in meta}, net.state_dict()
+    ck = load_checkpoint(spec, map_location="cpu")
+    return ck.get("meta"), ck["model"]
 
 
 def psnr_rgb(a, b):
@@ -218,10 +230,10 @@ def train(args):
         if args.resume:
             print(f"--resume: no {last_path} yet, starting from scratch", flush=True)
         if args.init_weights:
-            init = load_checkpoint(args.init_weights, map_location="cpu")
-            if init.get("meta") != meta:
-                raise SystemExit(f"--init-weights {args.init_weights} holds {init.get('meta')}, not {meta}")
-            model.load_state_dict(init["model"])
+            init_meta, init_state = load_init_weights(args.init_weights)
+            if init_meta != meta:
+                raise SystemExit(f"--init-weights {args.init_weights} holds {init_meta}, not {meta}")
+            model.load_state_dict(init_state)
             print(f"initialised from {args.init_weights}", flush=True)
 
     def save(iteration):

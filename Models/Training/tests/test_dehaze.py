@@ -11,7 +11,7 @@ from PIL import Image
 
 from dehaze import synth
 from dehaze.export_dehaze import export_dehaze
-from dehaze.nets import MULTIPLE, DehazeNet, Teacher, count_params, kt_loss
+from dehaze.nets import MULTIPLE, DehazeNet, Teacher, build_from_meta, count_params, kt_loss
 from dehaze import train_dehaze
 from macs import count_macs
 from models import load_checkpoint
@@ -213,8 +213,10 @@ def test_init_weights_continues_from_shipped_weights(photo_dir, teacher_ckpt, tm
     extra = ("--stage", "dehaze", "--teacher", str(teacher_ckpt), "--iters", "1", "--epoch-iters", "1")
     train_dehaze.train(small_args(photo_dir, tmp_path / "a", *extra))
     shipped = load_checkpoint(tmp_path / "a" / "last.pt")
-    weights = tmp_path / "dehaze.pt"  # the publish_dehaze.py format
-    torch.save({"meta": shipped["meta"], "model": shipped["model"], "iteration": 1}, weights)
+    net = build_from_meta(shipped["meta"])
+    net.load_state_dict(shipped["model"])
+    weights = tmp_path / "dehaze.onnx"  # what publish_dehaze.py ships: the ONNX file holds the only copy
+    export_dehaze(net, str(weights))
     tiny_lr = ("--lr", "1e-12", "--min-lr", "1e-12")
     train_dehaze.train(small_args(photo_dir, tmp_path / "b", *extra, *tiny_lr, "--init-weights", str(weights)))
     train_dehaze.train(small_args(photo_dir, tmp_path / "c", *extra, *tiny_lr, "--seed", "7"))

@@ -107,18 +107,34 @@ def test_psnr_y():
 
 
 def test_init_weights_starts_from_shipped_weights(tmp_path):
-    """A later session continues from the published weights instead of restarting from random ones."""
+    """A later session continues from the published weights instead of restarting from random ones: they are read
+    back from the ONNX file publish.py writes (the only copy)."""
     import torch
+    from export import export_module
     from models import build_model, load_checkpoint_model
 
     torch.manual_seed(123)
     source = build_model("imdn-rtc", 2)
-    weights = tmp_path / "w.pt"
-    torch.save({"model_name": "imdn-rtc", "scale": 2, "state_dict": source.state_dict(), "iteration": 5}, weights)
-    loaded, meta = load_checkpoint_model(str(weights))
-    assert meta == {"model": "imdn-rtc", "scale": 2}
+    export_module(source, str(tmp_path / "imdn-rtc-x2.onnx"))
+    loaded, meta = load_checkpoint_model(str(tmp_path / "imdn-rtc-x2.onnx"))
+    assert (meta["model"], meta["scale"]) == ("imdn-rtc", 2)
     for a, b in zip(loaded.parameters(), source.parameters()):
         assert torch.equal(a, b)
+
+
+def test_train_continues_the_shipped_network_by_id(photo_dir, tmp_path):
+    """train.py --init-weights imdn-rtc-x2: the run starts from the weights in Models/imdn-rtc-x2.onnx (with a
+    vanishing learning rate its first checkpoint still holds them); a network of another scale is refused."""
+    import pytest
+    from models import load_checkpoint_model
+
+    tiny = ("--lr", "1e-12", "--min-lr", "1e-12", "--iters", "1", "--epoch-iters", "1")
+    train.train(args_for(photo_dir, tmp_path / "a", *tiny, "--init-weights", "imdn-rtc-x2"))
+    shipped, _ = load_checkpoint_model("imdn-rtc-x2")
+    ran = load_checkpoint(tmp_path / "a" / "last.pt")["model"]
+    assert all(torch.allclose(ran[k], v, atol=1e-6) for k, v in shipped.state_dict().items())
+    with pytest.raises(SystemExit, match="holds imdn x3, not imdn-rtc x2"):
+        train.train(args_for(photo_dir, tmp_path / "b", *tiny, "--init-weights", "imdn-x3"))
 
 
 def test_continued_card_adds_the_earlier_training(tmp_path):
@@ -149,7 +165,7 @@ def test_init_body_takes_another_scales_imdn_but_its_upsampler(tmp_path):
     torch.manual_seed(7)
     x3 = build_model("imdn", 3)
     weights = tmp_path / "x3.pt"
-    torch.save({"model_name": "imdn", "scale": 3, "state_dict": x3.state_dict()}, weights)
+    torch.save({"meta": {"model": "imdn", "scale": 3}, "model": x3.state_dict()}, weights)  # a train.py checkpoint
     torch.manual_seed(8)
     x2 = build_model("imdn", 2)
     fresh_up = x2.up.weight.detach().clone()
@@ -160,7 +176,7 @@ def test_init_body_takes_another_scales_imdn_but_its_upsampler(tmp_path):
             assert torch.equal(value, source[name]), name
     assert torch.equal(x2.up.weight, fresh_up)
     rtc = tmp_path / "rtc.pt"
-    torch.save({"model_name": "imdn-rtc", "scale": 2, "state_dict": build_model("imdn-rtc", 2).state_dict()}, rtc)
+    torch.save({"meta": {"model": "imdn-rtc", "scale": 2}, "model": build_model("imdn-rtc", 2).state_dict()}, rtc)
     with pytest.raises(ValueError, match="not a IMDN"):
         load_body(build_model("imdn", 2), str(rtc))
     with pytest.raises(SystemExit):
