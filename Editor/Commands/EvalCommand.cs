@@ -8,13 +8,18 @@ using NeuralPost.Effects.Upscale;
 namespace NeuralPost.Editor.Commands;
 
 /// <summary>
-/// <c>neuralpost eval --model ID --set DIR|NAME [--scale S] [--write-card] [--backend ort|gpu]</c>: per-image and mean PSNR/SSIM beside
+/// <c>neuralpost eval --model ID --set DIR|NAME|game [--scale S] [--write-card] [--backend ort|gpu]</c>: per-image and mean PSNR/SSIM beside
 /// bicubic. <c>--write-card</c> stores the means in the model's card, so every card figure comes from this command.
+/// <c>--set game</c> scores frames of the sample scene along its camera path (<see cref="GameSetDefinition"/>), built on
+/// first use, and adds a temporal figure.
 /// </summary>
 internal static class EvalCommand
 {
     // LapSRN x8 is the largest scale shipped; 16 leaves room without letting --scale be absurd.
     private const int MaxScale = 16;
+
+    // A minute of 30 fps play: far past what a CPU evaluation needs, small enough that nobody builds a huge cache by typo.
+    private const int MaxGameFrames = 1800;
 
     public static Command Create(Option<bool> verbose)
     {
@@ -25,10 +30,12 @@ internal static class EvalCommand
         var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
         var compare = new Option<string?>("--compare") { Description = "With --dehaze: a second network scored alongside (e.g. the ablation without the detail branch)" };
         var backend = BackendOption.Create("on a headless EGL device; every network the command loads");
+        var gameFrames = new Option<int?>("--game-frames") { Description = $"With --set game: frames along the path, 2 to {MaxGameFrames} (default {GameSetDefinition.DefaultFrames})" }.Within(2, MaxGameFrames);
+        var gameSize = new Option<string?>("--game-size") { Description = $"With --set game: HR size WIDTHxHEIGHT, a multiple of the scale (default {GameSetDefinition.DefaultSize})" };
         var upscaler = new Option<string?>("--upscaler") { Description = "With --dehaze: where the pass belongs; score dehaze before (render resolution) and after (output resolution) this super-resolution model" };
 
         var command = new Command("eval", "PSNR/SSIM of a model beside its baselines (bicubic for super-resolution; hazy input and dark-channel prior for dehaze)")
-            { model, set, scale, writeCard, dehaze, compare, upscaler, backend };
+            { model, set, scale, writeCard, dehaze, compare, upscaler, backend, gameFrames, gameSize };
         command.Validators.Add(result =>
         {
             foreach (var message in OptionsThatDoNotApply(
@@ -36,6 +43,17 @@ internal static class EvalCommand
                 result.GetValue(writeCard), result.GetValue(scale) is not null))
             {
                 result.AddError(message);
+            }
+
+            var game = IsGameSet(result.GetValue(set));
+            if (!game && (result.GetValue(gameFrames) is not null || result.GetValue(gameSize) is not null))
+            {
+                result.AddError("--game-frames and --game-size need --set game");
+            }
+
+            if (game && result.GetValue(dehaze))
+            {
+                result.AddError("--set game holds super-resolution pairs; --dehaze needs a folder with hazy/ and clear/");
             }
         });
         command.SetAction(parse =>
@@ -61,7 +79,14 @@ internal static class EvalCommand
 
             var (network, card, path) = context.LoadUpscaler(parse.GetRequiredValue(model), expectedScale: parse.GetValue(scale));
             using var owned = network;
-            var setDir = SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set));
+            var game = IsGameSet(parse.GetRequiredValue(set));
+            var definition = game
+                ? GameSetDefinition.For(network.Scale, parse.GetValue(gameFrames), parse.GetValue(gameSize) is { } sizeText ? SizeArgument.Parse(sizeText, "--game-size") : null)
+                : null;
+            var setDir = definition is null
+                ? SuperResolutionEvaluator.ResolveSet(parse.GetRequiredValue(set))
+                : GameSet.Resolve(definition, GameSet.DefaultCacheRoot(context.Manifest.ManifestPath), context.Err.WriteLine);
+            var temporal = game ? new GameTemporalScore() : null;
             var label = card?.Id ?? Path.GetFileNameWithoutExtension(path);
             var pairs = BenchmarkPairs.Open(setDir, network.Scale);
             var total = pairs.Names.Count;
@@ -73,23 +98,35 @@ internal static class EvalCommand
             var progress = new ConsoleProgress(context.Err, "eval", !Console.IsErrorRedirected, "images");
             var done = 0;
 
+            if (definition is not null)
+            {
+                context.Out.WriteLine(definition.Describe());
+            }
+
             context.Out.WriteLine(SuperResolutionEvaluator.Header(label));
             var mean = SuperResolutionEvaluator.Evaluate(network, pairs, card?.ReceptiveField ?? 16, score =>
             {
                 context.Out.WriteLine(SuperResolutionEvaluator.Row(score));
                 progress.Report(new TileProgress(++done, total));
-            }, edges: EdgePadding.For(card));
+            }, edges: EdgePadding.For(card), onFrames: temporal is null ? null : temporal.Add);
             context.Out.WriteLine(SuperResolutionEvaluator.Mean(mean));
+            if (temporal is not null)
+            {
+                context.Out.WriteLine(temporal.Line());
+            }
+
             SuperResolutionEvaluator.WriteLeftOut(mean, context.Err, "eval");
 
             if (parse.GetValue(writeCard))
             {
-                WriteCard(context, card, setDir, new QualityCard
+                WriteCard(context, card, game ? GameSetDefinition.SetName : SetName(setDir), new QualityCard
                 {
                     Psnr = Math.Round(mean.Psnr, 2),
                     Ssim = Math.Round(mean.Ssim, 4),
                     BicubicPsnr = Math.Round(mean.BicubicPsnr, 2),
                     BicubicSsim = Math.Round(mean.BicubicSsim, 4),
+                    TemporalExcess = temporal is null ? null : Math.Round(temporal.ModelExcess, 3),
+                    BicubicTemporalExcess = temporal is null ? null : Math.Round(temporal.BicubicExcess, 3),
                 });
             }
 
@@ -147,7 +184,7 @@ internal static class EvalCommand
         context.Out.WriteLine(DehazeEvaluator.Mean(mean));
         if (writeCard)
         {
-            WriteCard(context, card, pairDirectory, new QualityCard
+            WriteCard(context, card, SetName(pairDirectory), new QualityCard
             {
                 Psnr = Math.Round(mean.Psnr, 2),
                 Ssim = Math.Round(mean.Ssim, 4),
@@ -184,15 +221,19 @@ internal static class EvalCommand
     // Checked before any image is scored: the card is written to the manifest file, which is replaced in its folder.
     private static void CheckCardWritable(CliContext context) => OutputPath.CheckFileFolder(context.Manifest.ManifestPath, "the manifest");
 
-    // Card figures are rounded as they are printed (2 decimals for dB, 4 for SSIM) and keyed by the set's folder name.
-    private static void WriteCard(CliContext context, ModelCard? card, string setDirectory, QualityCard figures)
+    // "game" is a name, not a folder: its pairs are built into a cache folder named by scale.
+    private static bool IsGameSet(string? set) => string.Equals(set, GameSetDefinition.SetName, StringComparison.OrdinalIgnoreCase) && !Directory.Exists(set);
+
+    private static string SetName(string setDirectory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(setDirectory));
+
+    // Card figures are rounded as they are printed (2 decimals for dB, 4 for SSIM, 3 for levels) and keyed by the set's name.
+    private static void WriteCard(CliContext context, ModelCard? card, string setName, QualityCard figures)
     {
         if (card is null)
         {
             throw new NeuralPostException("--write-card needs a model id from the manifest, not a file path");
         }
 
-        var setName = Path.GetFileName(Path.TrimEndingDirectorySeparator(setDirectory));
         FiniteFigures.Require(figures, card.Id, setName);
         var metrics = new Dictionary<string, QualityCard>(card.Metrics ?? [], StringComparer.Ordinal) { [setName] = figures };
         context.Manifest.WithCard(card with { Metrics = metrics });

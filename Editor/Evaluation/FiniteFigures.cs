@@ -27,6 +27,8 @@ internal static class FiniteFigures
         yield return ("SSIM", figures.Ssim);
         yield return ("bicubic PSNR", figures.BicubicPsnr);
         yield return ("bicubic SSIM", figures.BicubicSsim);
+        yield return ("temporal excess", figures.TemporalExcess);
+        yield return ("bicubic temporal excess", figures.BicubicTemporalExcess);
         yield return ("hazy PSNR", figures.HazyPsnr);
         yield return ("hazy SSIM", figures.HazySsim);
         yield return ("dark-channel PSNR", figures.DcpPsnr);

@@ -33,8 +33,10 @@ internal static class SuperResolutionEvaluator
         Evaluate(model, BenchmarkPairs.Open(setDirectory, model.Scale), overlap, onImage, outputDirectory, outputLabel, edges);
 
     /// <summary>Scores <paramref name="model"/> on pairs already opened at its scale.</summary>
+    /// <param name="onFrames">Called per pair, in name order, with the model's output, bicubic's and the HR image (the game set's temporal figure).</param>
     public static SetScore Evaluate(ImageNetwork model, BenchmarkPairs pairs, int overlap,
-        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model", EdgePadding? edges = null)
+        Action<ImageScore> onImage, string? outputDirectory = null, string outputLabel = "model", EdgePadding? edges = null,
+        Action<Rgb8Image, Rgb8Image, Rgb8Image>? onFrames = null)
     {
         var scale = model.Scale;
         if (pairs.Scale != scale)
@@ -81,6 +83,7 @@ internal static class SuperResolutionEvaluator
                 ImageFile.Save(bicubic, Path.Combine(outputDirectory, $"{score.Name}_bicubic.png"));
             }
 
+            onFrames?.Invoke(upscaled, bicubic, high);
             onImage(score);
         }
 

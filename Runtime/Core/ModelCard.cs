@@ -94,6 +94,15 @@ public sealed record QualityCard
     /// <summary>Mean SSIM of MATLAB bicubic on the same images (super-resolution).</summary>
     [JsonPropertyName("bicubicSsim")] public double? BicubicSsim { get; init; }
 
+    /// <summary>
+    /// Game set only: the model's mean frame-to-frame change along the camera path minus the HR sequence's, in
+    /// levels of 255 over RGB; above zero is flicker the scene did not have, below zero is motion smoothed away.
+    /// </summary>
+    [JsonPropertyName("temporalExcess")] public double? TemporalExcess { get; init; }
+
+    /// <summary>Game set only: <see cref="TemporalExcess"/> of MATLAB bicubic on the same frames.</summary>
+    [JsonPropertyName("bicubicTemporalExcess")] public double? BicubicTemporalExcess { get; init; }
+
     /// <summary>Mean PSNR of the hazy input against the clear frame (dehaze).</summary>
     [JsonPropertyName("hazyPsnr")] public double? HazyPsnr { get; init; }
 

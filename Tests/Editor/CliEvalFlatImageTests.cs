@@ -11,8 +11,9 @@ namespace NeuralPost.Tests.Editor;
 internal sealed class CliEvalFlatImageTests
 {
     private string _set = "";
-    private string _manifest = "";
-    private string? _previousManifest;
+    private ManifestCopy? _manifestCopy;
+
+    private string ManifestPath => _manifestCopy!.Path;
 
     [SetUp]
     public void CreateSetAndManifestCopy()
@@ -22,17 +23,11 @@ internal sealed class CliEvalFlatImageTests
         Directory.CreateDirectory(Path.Combine(_set, "LR_x2"));
 
         // --write-card writes the manifest, so it works on a copy beside a copy of the one model it needs.
-        var models = TestPaths.NewTempDirectory();
-        _manifest = Path.Combine(models, "models.json");
-        File.Copy(TestPaths.Manifest, _manifest);
-        Directory.CreateDirectory(Path.Combine(models, "Testing"));
-        File.Copy(TestPaths.TestModel("test-nearest-x2"), Path.Combine(models, "Testing", "test-nearest-x2.onnx"));
-        _previousManifest = Environment.GetEnvironmentVariable("NEURALPOST_MODELS");
-        Environment.SetEnvironmentVariable("NEURALPOST_MODELS", _manifest);
+        _manifestCopy = new ManifestCopy();
     }
 
     [TearDown]
-    public void RestoreManifest() => Environment.SetEnvironmentVariable("NEURALPOST_MODELS", _previousManifest);
+    public void RestoreManifest() => _manifestCopy?.Dispose();
 
     private void AddFlat(string name)
     {
@@ -55,7 +50,7 @@ internal sealed class CliEvalFlatImageTests
     }
 
     private JsonNode? CardMetrics() =>
-        JsonNode.Parse(File.ReadAllText(_manifest))!["models"]!.AsArray()
+        JsonNode.Parse(File.ReadAllText(ManifestPath))!["models"]!.AsArray()
             .Single(card => (string?)card!["id"] == "test-nearest-x2")!["metrics"]?[Path.GetFileName(_set)];
 
     [Test]
@@ -83,7 +78,7 @@ internal sealed class CliEvalFlatImageTests
     public void SetOfOnlyFlatImagesHasNoMeanAndWritesNoCard()
     {
         AddFlat("flat.png");
-        var before = File.ReadAllText(_manifest);
+        var before = File.ReadAllText(ManifestPath);
 
         var (code, _, err) = CliRunner.Run("eval", "--model", "test-nearest-x2", "--set", _set, "--write-card");
 
@@ -91,7 +86,7 @@ internal sealed class CliEvalFlatImageTests
         {
             Assert.That(code, Is.EqualTo(1), err);
             Assert.That(err, Does.Contain("neuralpost: error: no image of").And.Contain("has a finite PSNR"));
-            Assert.That(File.ReadAllText(_manifest), Is.EqualTo(before));
+            Assert.That(File.ReadAllText(ManifestPath), Is.EqualTo(before));
         });
     }
 }

@@ -74,6 +74,18 @@ internal sealed class CaptureTests
         });
     }
 
+    [Test]
+    public void PathSequenceHoldsLightAndFogAndStepsTheCamera()
+    {
+        var (start, time) = CaptureVariation.For(2, citySeed: 5);
+        var (options, later) = CaptureVariation.AlongPath(2, 3, 0.5, citySeed: 5);
+        Assert.Multiple(() =>
+        {
+            Assert.That(options, Is.EqualTo(start), "light and fog of the first variation");
+            Assert.That(later, Is.EqualTo(time + 1.5).Within(1e-9));
+        });
+    }
+
     private static string[] Names(string directory) =>
         Directory.GetFiles(directory, "*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 }

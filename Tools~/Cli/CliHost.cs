@@ -1,6 +1,8 @@
 using System.CommandLine;
+using NeuralPost.Cli.Capture;
 using NeuralPost.Cli.Commands;
 using NeuralPost.Editor.Cli;
+using NeuralPost.Editor.Evaluation;
 using NeuralPost.Graphics.OpenGL;
 
 namespace NeuralPost.Cli;
@@ -16,6 +18,8 @@ internal static class CliHost
     {
         // This host has the OpenGL backend, so the Editor's offline commands can honour --backend gpu.
         CliContext.HeadlessDeviceFactory ??= () => GlDevice.CreateHeadless();
+        // The game set is rendered from the sample scene, which only this host references.
+        GameSet.Builder ??= (definition, folder, log) => GameSetBuilder.Build(() => GlDevice.CreateHeadless(), definition, folder, log);
         return CliApp.Run(args, output, error, AddSampleCommands);
     }
 

@@ -53,7 +53,7 @@ public static class CaptureRunner
         for (var i = options.First; i < options.First + options.Count; i++)
         {
             var name = options.FileName(i);
-            var (sceneOptions, cameraTime) = CaptureVariation.For(i, citySeed: options.CitySeed);
+            var (sceneOptions, cameraTime) = options.Variation(i);
             var frame = Render(world, scene, camera, display, readback, sceneOptions, cameraTime, i);
             ImageFile.Save(frame, Path.Combine(first, name));
             var pair = sr

@@ -40,5 +40,17 @@ public static class CaptureVariation
         return (options, PathSeconds * Fraction(n * 0.6180339887498949));
     }
 
+    /// <summary>
+    /// Frame <paramref name="step"/> of a camera-path sequence starting at capture <paramref name="first"/>: the
+    /// light and fog of <paramref name="first"/> held fixed and the camera advanced <paramref name="stepSeconds"/>
+    /// per frame, so consecutive frames differ as a game's do: by camera motion and the fog's drift with time.
+    /// </summary>
+    public static (SceneOptions Options, double CameraTime) AlongPath(int first, int step, double stepSeconds, int citySeed = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        var (options, start) = For(first, citySeed: citySeed);
+        return (options, start + (step * stepSeconds));
+    }
+
     private static double Fraction(double value) => value - Math.Floor(value);
 }

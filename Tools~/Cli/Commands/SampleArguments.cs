@@ -13,19 +13,7 @@ internal static class SampleArguments
     public const int MaxFrames = 60 * 60 * 60 * 24;
 
     /// <summary>Parses <c>WIDTHxHEIGHT</c>, e.g. <c>960x540</c>.</summary>
-    public static Size ParseSize(string text, string option)
-    {
-        var parts = text.Split('x', 'X');
-        if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height)
-            && width > 0 && height > 0 && width <= 16384 && height <= 16384)
-        {
-            return new Size(width, height);
-        }
-
-        throw new ArgumentException($"{option} must be WIDTHxHEIGHT with sides from 1 to 16384, e.g. 960x540, not '{text}'");
-    }
+    public static Size ParseSize(string text, string option) => SizeArgument.Parse(text, option);
 
     /// <summary>Parses a tier name, case-insensitively.</summary>
     public static UpscaleTier ParseTier(string text, string option) =>
