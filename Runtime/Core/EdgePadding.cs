@@ -6,9 +6,7 @@ namespace NeuralPost.Core;
 /// otherwise see at the image border (a flat 1x1 image of (200,30,90) came back as about (65,7,12) from
 /// imdn-rtc-x2 without it).
 /// </summary>
-/// <param name="Border">Input pixels added on each side, 0 to <see cref="MaxBorder"/>; 0 turns the padding off.</param>
-/// <param name="Mode">What the added pixels hold.</param>
-public readonly record struct EdgePadding(int Border, EdgeMode Mode)
+public readonly record struct EdgePadding
 {
     /// <summary>The card field that sets a network's border, in input pixels.</summary>
     public const string CardField = "edgePadding";
@@ -22,27 +20,40 @@ public readonly record struct EdgePadding(int Border, EdgeMode Mode)
     /// <summary>Largest border accepted (input pixels per side).</summary>
     public const int MaxBorder = 256;
 
-    /// <summary>No padding: the network's own zero padding decides the border.</summary>
-    public static EdgePadding None => new(0, EdgeMode.Replicate);
-
-    /// <summary>The border <paramref name="card"/> asks for (<see cref="DefaultBorder"/> without a card or field), filled by <paramref name="mode"/>.</summary>
-    /// <exception cref="ModelManifestException">The card's field is not an integer from 0 to <see cref="MaxBorder"/>.</exception>
-    public static EdgePadding For(ModelCard? card, EdgeMode mode = EdgeMode.Replicate)
+    /// <summary>Creates a border of <paramref name="border"/> input pixels per side filled by <paramref name="mode"/>.</summary>
+    /// <param name="border">Input pixels added on each side, 0 to <see cref="MaxBorder"/>; 0 turns the padding off.</param>
+    /// <param name="mode">What the added pixels hold.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The border is outside 0 to <see cref="MaxBorder"/>, or the mode is undefined.</exception>
+    public EdgePadding(int border, EdgeMode mode)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(border);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(border, MaxBorder);
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a defined edge mode");
         }
 
-        if (card?.Extra is null || !card.Extra.TryGetValue(CardField, out var value))
-        {
-            return new(DefaultBorder, mode);
-        }
-
-        return value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetInt32(out var border) && border is >= 0 and <= MaxBorder
-            ? new(border, mode)
-            : throw new ModelManifestException($"model '{card.Id}': \"{CardField}\" must be an integer from 0 to {MaxBorder}, found {value}");
+        Border = border;
+        Mode = mode;
     }
+
+    /// <summary>Input pixels added on each side; 0 turns the padding off.</summary>
+    public int Border { get; }
+
+    /// <summary>What the added pixels hold.</summary>
+    public EdgeMode Mode { get; }
+
+    /// <summary>No padding: the network's own zero padding decides the border.</summary>
+    public static EdgePadding None => new(0, EdgeMode.Replicate);
+
+    /// <summary><see cref="DefaultBorder"/> pixels of the edge repeated: what a network without a card gets.</summary>
+    public static EdgePadding Default => new(DefaultBorder, EdgeMode.Replicate);
+
+    /// <summary>The border <paramref name="card"/> asks for (<see cref="DefaultBorder"/> without a card or field), filled by <paramref name="mode"/>.</summary>
+    /// <exception cref="ModelManifestException">The card's field is not an integer from 0 to <see cref="MaxBorder"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is undefined.</exception>
+    public static EdgePadding For(ModelCard? card, EdgeMode mode = EdgeMode.Replicate) =>
+        new(card?.ExtraInteger(CardField, DefaultBorder, 0, MaxBorder) ?? DefaultBorder, mode);
 
     /// <summary>The source coordinate that padded coordinate <paramref name="coordinate"/> (may be negative or past the end) reads, for an axis of <paramref name="size"/> pixels.</summary>
     public int Map(int coordinate, int size) => Mode == EdgeMode.Wrap

@@ -55,6 +55,27 @@ public sealed record ModelCard
 
     /// <summary>Fields this reader does not know, kept so that rewriting the manifest loses nothing.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+
+    /// <summary>
+    /// An integer field kept in <see cref="Extra"/> (e.g. <c>sizeMultiple</c>, <c>edgePadding</c>), or
+    /// <paramref name="absent"/> when the card has none.
+    /// </summary>
+    /// <exception cref="ModelManifestException">The field is not an integer from <paramref name="min"/> to <paramref name="max"/>.</exception>
+    public int ExtraInteger(string field, int absent, int min, int max)
+    {
+        if (Extra is null || !Extra.TryGetValue(field, out var value))
+        {
+            return absent;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        var range = max == int.MaxValue ? $"an integer of at least {min}" : $"an integer from {min} to {max}";
+        throw new ModelManifestException($"model '{Id}': \"{field}\" must be {range}, found {value}");
+    }
 }
 
 /// <summary>Provenance of trained weights.</summary>

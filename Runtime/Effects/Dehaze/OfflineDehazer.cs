@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NeuralPost.Core;
 using NeuralPost.Effects.Upscale;
 using NeuralPost.Imaging;
@@ -25,9 +24,7 @@ public sealed class OfflineDehazer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(sizeMultiple, 1);
-        _edges = edges ?? new EdgePadding(EdgePadding.DefaultBorder, EdgeMode.Replicate);
-        ArgumentOutOfRangeException.ThrowIfNegative(_edges.Border, nameof(edges));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(_edges.Border, EdgePadding.MaxBorder, nameof(edges));
+        _edges = edges ?? EdgePadding.Default;
         if (model.Scale != 1)
         {
             throw new ModelContractException($"{model.Path}: a dehaze network keeps the size, this one upscales x{model.Scale}");
@@ -42,14 +39,7 @@ public sealed class OfflineDehazer
     public static int ReadSizeMultiple(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        if (card.Extra is null || !card.Extra.TryGetValue(Dehaze.SizeMultipleField, out var value))
-        {
-            return 1;
-        }
-
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var multiple) && multiple >= 1
-            ? multiple
-            : throw new ModelManifestException($"model '{card.Id}': \"{Dehaze.SizeMultipleField}\" must be a positive integer, found {value}");
+        return card.ExtraInteger(Dehaze.SizeMultipleField, 1, 1, int.MaxValue);
     }
 
     /// <summary>Dehazes an image; <paramref name="strength"/> 1 gives the network's output, 0 the input.</summary>

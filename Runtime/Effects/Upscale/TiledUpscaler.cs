@@ -18,20 +18,11 @@ public sealed class TiledUpscaler
     /// <summary>Creates an upscaler over a loaded model; the model stays owned by the caller.</summary>
     /// <param name="model">The network.</param>
     /// <param name="edges">The border beyond the image's edges; null for <see cref="EdgePadding.DefaultBorder"/> pixels replicated (pass the card's, <see cref="EdgePadding.For"/>).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The border is negative or above <see cref="EdgePadding.MaxBorder"/>, or the mode undefined.</exception>
     public TiledUpscaler(ImageNetwork model, EdgePadding? edges = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var chosen = edges ?? new EdgePadding(EdgePadding.DefaultBorder, EdgeMode.Replicate);
-        ArgumentOutOfRangeException.ThrowIfNegative(chosen.Border, nameof(edges));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(chosen.Border, EdgePadding.MaxBorder, nameof(edges));
-        if (!Enum.IsDefined(chosen.Mode))
-        {
-            throw new ArgumentOutOfRangeException(nameof(edges), chosen.Mode, "not a defined edge mode");
-        }
-
         _model = model;
-        _edges = chosen;
+        _edges = edges ?? EdgePadding.Default;
     }
 
     /// <summary>The border the tiles at the image's edges get.</summary>
