@@ -6,7 +6,7 @@ namespace NeuralPost.Effects.Dehaze;
 /// <summary>The dehaze pass's GPU state: kernels, its timer, the per-size tensor buffers and scratch targets.</summary>
 internal sealed class DehazeResources : IDisposable
 {
-    private NetworkTensors? _tensors;
+    private readonly TensorSlot _tensors = new();
 
     public DehazeResources(IGraphicsDevice device)
     {
@@ -29,34 +29,18 @@ internal sealed class DehazeResources : IDisposable
     public TargetSlot Output { get; } = new();
 
     /// <summary>The tensors of the last frame (or prepare), null before one; for the output check's poll.</summary>
-    public NetworkTensors? CurrentTensors => _tensors;
+    public NetworkTensors? CurrentTensors => _tensors.Current;
 
     /// <summary>
     /// Tensor buffers for a frame of this size with <paramref name="border"/> pixels of extended edge on every side,
     /// padded to <paramref name="sizeMultiple"/>, for <paramref name="gpu"/> (its plan compiled and bound) or, when
     /// that is null, <paramref name="model"/>; rebuilt once per size change.
     /// </summary>
-    public NetworkTensors GetTensors(ImageNetwork? model, GpuImageNetwork? gpu, int width, int height, int border, int sizeMultiple)
-    {
-        if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
-            && tensors.InputLayout.Border == border && (gpu is not null ? ReferenceEquals(tensors.Owner, gpu) : !tensors.OnGpu))
-        {
-            return tensors;
-        }
+    public NetworkTensors GetTensors(ImageNetwork? model, GpuImageNetwork? gpu, int width, int height, int border, int sizeMultiple) =>
+        _tensors.Get(Device, model, gpu, TensorLayout.Bordered(width, height, border, sizeMultiple));
 
-        ReleaseTensors();
-        var layout = TensorLayout.Bordered(width, height, border, sizeMultiple);
-        _tensors = gpu is not null
-            ? new NetworkTensors(Device, layout, gpu)
-            : new NetworkTensors(Device, layout, 1, model!.GetBuffers(layout.TensorHeight, layout.TensorWidth));
-        return _tensors;
-    }
-
-    public void ReleaseTensors()
-    {
-        _tensors?.Dispose();
-        _tensors = null;
-    }
+    /// <summary>Drops the tensor buffers, e.g. when the model they were made for goes away.</summary>
+    public void ReleaseTensors() => _tensors.Release();
 
     public void Dispose()
     {

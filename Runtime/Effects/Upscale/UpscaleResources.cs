@@ -9,7 +9,7 @@ namespace NeuralPost.Effects.Upscale;
 /// </summary>
 internal sealed class UpscaleResources : IDisposable
 {
-    private NetworkTensors? _tensors;
+    private readonly TensorSlot _tensors = new();
 
     public UpscaleResources(IGraphicsDevice device)
     {
@@ -58,35 +58,18 @@ internal sealed class UpscaleResources : IDisposable
     public TargetSlot Sharpened { get; } = new();
 
     /// <summary>The tensors of the last frame (or prepare), null before one; for the output check's poll.</summary>
-    public NetworkTensors? CurrentTensors => _tensors;
+    public NetworkTensors? CurrentTensors => _tensors.Current;
 
     /// <summary>
     /// The tensor buffers for a <paramref name="width"/> x <paramref name="height"/> input with <paramref name="border"/>
     /// pixels of extended edge on every side, to <paramref name="gpu"/> (its plan compiled and bound) or, when that is
     /// null, to <paramref name="model"/>; rebuilt once per size change.
     /// </summary>
-    public NetworkTensors GetTensors(ImageNetwork? model, GpuImageNetwork? gpu, int width, int height, int border)
-    {
-        if (_tensors is { } tensors && tensors.InputLayout.ImageWidth == width && tensors.InputLayout.ImageHeight == height
-            && tensors.InputLayout.Border == border && (gpu is not null ? ReferenceEquals(tensors.Owner, gpu) : !tensors.OnGpu && tensors.Buffers!.Scale == model!.Scale))
-        {
-            return tensors;
-        }
-
-        ReleaseTensors();
-        var layout = TensorLayout.Bordered(width, height, border);
-        _tensors = gpu is not null
-            ? new NetworkTensors(Device, layout, gpu)
-            : new NetworkTensors(Device, layout, model!.Scale, model.GetBuffers(layout.TensorHeight, layout.TensorWidth));
-        return _tensors;
-    }
+    public NetworkTensors GetTensors(ImageNetwork? model, GpuImageNetwork? gpu, int width, int height, int border) =>
+        _tensors.Get(Device, model, gpu, TensorLayout.Bordered(width, height, border));
 
     /// <summary>Drops the tensor buffers, e.g. when the model they were made for goes away.</summary>
-    public void ReleaseTensors()
-    {
-        _tensors?.Dispose();
-        _tensors = null;
-    }
+    public void ReleaseTensors() => _tensors.Release();
 
     /// <summary>Abandons stages left running by an exception.</summary>
     public void CancelTimers()
