@@ -85,6 +85,9 @@ def _package_tree(root, rng):
     _save(os.path.join(land, "sprite.png"), rgba, "RGBA")                        # transparent pixels
     _save(os.path.join(land, "rock_nm.png"), smooth_photo(rng, 400, 400))      # material map by name
     _save(os.path.join(land, "flat.png"), np.full((400, 400, 3), (200, 30, 30), np.uint8))
+    dark = smooth_photo(rng, 400, 400)
+    dark[:, 60:] = 0
+    _save(os.path.join(land, "dark.png"), dark)                                 # mostly black
     _save(os.path.join(root, "usr/share/games/demo/images/ship/x.png"), smooth_photo(rng, 400, 400))  # GPL
     doc = os.path.join(root, "usr/share/doc/demo")
     os.makedirs(doc, exist_ok=True)
@@ -99,7 +102,8 @@ def test_collect_keeps_only_licensed_colour_images(tmp_path):
     kept = bd.collect("demo", str(tmp_path), 384, st, why)
     assert kept == [("usr/share/games/demo/images/land/desert1@2x.jpg", "public-domain", "Various")]
     assert why["licence: copyleft"] == 2
-    for reason in ("small", "grey / not colour", "transparency", "material map", "flat synthetic", "smaller rendition"):
+    for reason in ("small", "grey / not colour", "transparency", "material map", "flat synthetic", "smaller rendition",
+                   "mostly black"):
         assert why[reason] == 1, reason
 
 
