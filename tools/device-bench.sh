@@ -28,7 +28,11 @@ storages="${NP_STORAGES:-fp32 fp16}"
 step_seconds="${NP_STEP_SECONDS:-150}"
 
 cd "$root"
-{ nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv 2>&1 || echo "nvidia-smi: not available"; } >"$out/gpu.txt"
+if command -v nvidia-smi >/dev/null 2>&1; then
+  nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv >"$out/gpu.txt" 2>&1
+else
+  echo "nvidia-smi: not on this machine" >"$out/gpu.txt"
+fi
 status=0
 for size in $sizes; do
   for storage in $storages; do
