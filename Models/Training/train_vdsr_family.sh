@@ -8,7 +8,7 @@
 # Seconds per iteration measured on this 2-core VM (1 thread, batch 16, LR patch 24 = HR 48 at x2, Adam step
 # included, the other core busy with another training run):
 #   rednet10-f32 ~0.39   drrn-b1u9-f32 ~0.8-1.3   drcn-f32r8 ~1.0   drcn-f64r8 ~2.4-5   rednet10 ~0.7-2.8
-#   rednet30 ~3   drrn-b1u9 ~6   drrn-b1u25 ~21-35   drcn (256 ch x 16) not measured to the end (> 60 s)
+#   rednet30 ~3   drrn-b1u9 ~6   drrn-b1u25 ~21-35   drcn (256 ch x 16) ~100-130 (8 x a batch-2 step)
 # so the CPU variants get an iteration count that fills about an hour each (ITERS_<variant> overrides).
 # The networks run at HR resolution: x3 and x4 cost the same per HR pixel; their HR crop is patch*scale, so the
 # LR patch shrinks with the scale to keep ~48 px HR crops.

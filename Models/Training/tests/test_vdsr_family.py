@@ -274,3 +274,25 @@ def test_a_short_run_trains_exports_and_resumes(photo_dir, tmp_path):
     assert ck["iteration"] == 4 and ck["meta"] == {"model": "drrn-b1u9-f32", "scale": 2}
     model, _ = load_checkpoint_model(str(tmp_path / "best.pt"))
     assert isinstance(model, LumaSR) and isinstance(model.body, DRRN)
+
+
+def test_family_and_variant_arguments():
+    def model_of(*argv):
+        return train.parse_args(["--out", "/tmp/unused", *argv]).model
+    assert model_of("--model", "drcn") == "drcn"
+    assert model_of("--model", "drrn") == "drrn-b1u25"
+    assert model_of("--model", "rednet") == "rednet30"
+    assert model_of("--model", "rednet", "--variant", "rednet10-f32") == "rednet10-f32"
+    assert model_of("--model", "drrn", "--variant", "b1u9-f32") == "drrn-b1u9-f32"
+    assert model_of("--model", "rednet10") == "rednet10"
+    for bad in (["--model", "drrn", "--variant", "f64r8"], ["--model", "imdn", "--variant", "b1u9"]):
+        with pytest.raises(SystemExit):
+            train.parse_args(["--out", "/tmp/unused", *bad])
+    assert train.parse_args(["--out", "/tmp/u", "--model", "imdn"]).clip_grad == 0.0
+
+
+def test_card_architecture_names_the_reduction():
+    from publish import vdsr_architecture
+    assert "reduced" not in vdsr_architecture("drrn-b1u25") and "B1U25" in vdsr_architecture("drrn-b1u25")
+    assert "reduced" in vdsr_architecture("rednet10-f32") and "RED10" in vdsr_architecture("rednet10-f32")
+    assert "Resize" in vdsr_architecture("drcn") and "16 times" in vdsr_architecture("drcn")
