@@ -5,7 +5,7 @@ using NeuralPost.ImageFiles;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1] [--backend ort|gpu]</c>: removes haze from one image.</summary>
+/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1] [--backend ort|gpu] [--gpu-storage fp32|fp16]</c>: removes haze from one image.</summary>
 internal static class DehazeCommand
 {
     public static Command Create(Option<bool> verbose)
@@ -17,9 +17,10 @@ internal static class DehazeCommand
         var strength = new Option<float>("--strength") { Description = "Blend with the input, 0 to 1: 1 = the network's output, 0 = unchanged", DefaultValueFactory = _ => 1f }
             .Within(0f, 1f);
         var backend = BackendOption.Create("on a headless EGL device");
+        var gpuStorage = GpuStorageOption.Create();
 
         var edge = EdgeOption.Create();
-        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength, edge, backend };
+        var command = new Command("dehaze", "Remove fog and haze from an image with the dehaze network") { input, output, model, strength, edge, backend, gpuStorage };
         command.SetAction(parse =>
         {
             var amount = parse.GetValue(strength);
@@ -27,6 +28,7 @@ internal static class DehazeCommand
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose))
             {
                 Backend = BackendOption.Parse(parse.GetValue(backend)),
+                GpuStorage = GpuStorageOption.Parse(parse.GetValue(gpuStorage)),
             };
             OutputPath.CheckFileFolder(path, "the output");
             var (network, dehazer, card) = context.LoadDehazer(parse.GetRequiredValue(model), EdgeOption.Parse(parse.GetValue(edge)));

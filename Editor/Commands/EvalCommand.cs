@@ -8,7 +8,7 @@ using NeuralPost.Effects.Upscale;
 namespace NeuralPost.Editor.Commands;
 
 /// <summary>
-/// <c>neuralpost eval --model ID --set DIR|NAME|game [--scale S] [--write-card] [--backend ort|gpu]</c>: per-image and mean PSNR/SSIM beside
+/// <c>neuralpost eval --model ID --set DIR|NAME|game [--scale S] [--write-card] [--backend ort|gpu] [--gpu-storage fp32|fp16]</c>: per-image and mean PSNR/SSIM beside
 /// bicubic. <c>--write-card</c> stores the means in the model's card, so every card figure comes from this command.
 /// <c>--set game</c> scores frames of the sample scene along its camera path (<see cref="GameSetDefinition"/>), built on
 /// first use, and adds a temporal figure.
@@ -30,12 +30,13 @@ internal static class EvalCommand
         var dehaze = new Option<bool>("--dehaze") { Description = "Evaluate a dehaze network on a pair folder (--set DIR with hazy/ and clear/): RGB PSNR/SSIM beside the hazy input and the dark-channel prior" };
         var compare = new Option<string?>("--compare") { Description = "With --dehaze: a second network scored alongside (e.g. the ablation without the detail branch)" };
         var backend = BackendOption.Create("on a headless EGL device; every network the command loads");
+        var gpuStorage = GpuStorageOption.Create();
         var gameFrames = new Option<int?>("--game-frames") { Description = $"With --set game: frames along the path, 2 to {MaxGameFrames} (default {GameSetDefinition.DefaultFrames})" }.Within(2, MaxGameFrames);
         var gameSize = new Option<string?>("--game-size") { Description = $"With --set game: HR size WIDTHxHEIGHT, a multiple of the scale (default {GameSetDefinition.DefaultSize})" };
         var upscaler = new Option<string?>("--upscaler") { Description = "With --dehaze: where the pass belongs; score dehaze before (render resolution) and after (output resolution) this super-resolution model" };
 
         var command = new Command("eval", "PSNR/SSIM of a model beside its baselines (bicubic for super-resolution; hazy input and dark-channel prior for dehaze)")
-            { model, set, scale, writeCard, dehaze, compare, upscaler, backend, gameFrames, gameSize };
+            { model, set, scale, writeCard, dehaze, compare, upscaler, backend, gpuStorage, gameFrames, gameSize };
         command.Validators.Add(result =>
         {
             foreach (var message in OptionsThatDoNotApply(
@@ -61,6 +62,7 @@ internal static class EvalCommand
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose))
             {
                 Backend = BackendOption.Parse(parse.GetValue(backend)),
+                GpuStorage = GpuStorageOption.Parse(parse.GetValue(gpuStorage)),
             };
             if (parse.GetValue(dehaze) && parse.GetValue(upscaler) is { } upscalerArgument)
             {

@@ -7,7 +7,7 @@ using NeuralPost.ImageFiles;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]... [--backend ort|gpu]</c></summary>
+/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]... [--backend ort|gpu] [--gpu-storage fp32|fp16]</c></summary>
 internal static class UpscaleCommand
 {
     private const int DefaultOverlap = 16;
@@ -30,8 +30,9 @@ internal static class UpscaleCommand
         var threads = ProviderOptions.CreateThreads();
         var edge = EdgeOption.Create();
         var backend = BackendOption.Create("on a headless EGL device; tiles are uploaded and read back");
+        var gpuStorage = GpuStorageOption.Create();
 
-        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, edge, providers, threads, backend };
+        var command = new Command("upscale", "Upscale an image with a super-resolution model") { model, input, output, tile, overlap, edge, providers, threads, backend, gpuStorage };
         command.SetAction(parse =>
         {
             var tileSize = parse.GetValue(tile);
@@ -40,6 +41,7 @@ internal static class UpscaleCommand
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose))
             {
                 Backend = BackendOption.Parse(parse.GetValue(backend)),
+                GpuStorage = GpuStorageOption.Parse(parse.GetValue(gpuStorage)),
             };
             OutputPath.CheckFileFolder(outputPath, "the output");
             var options = CliContext.CreateRunnerOptions(parse.GetValue(providers) ?? [], ThreadCount.Clamp(parse.GetValue(threads), context.Err));

@@ -1,8 +1,10 @@
 """Training / validation data for the NeuralPost SR models.
 
-Photos are the ones collected by ``build_dataset.py`` (Debian wallpaper and
-sample-image packages) and split by ``splits.json``.  Benchmark images are
-never read here.
+Images are the ones collected by ``build_dataset.py`` (photo and texture
+packages, frames rendered by the sample scene; see DATA.md) and split by
+``splits.json``, whose names are paths relative to the images folder
+(``<source>/<file>``; the ``.decoded`` cache mirrors those subfolders).
+Benchmark images are never read here.
 
 Training samples are generated on the fly and are a pure function of
 ``(seed, sample index)``: batch ``i`` holds samples ``i*B .. i*B+B-1``.  This

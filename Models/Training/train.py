@@ -5,11 +5,12 @@
 
 Losses: L1 (IMDN, IMDN-RTC), multi-level Charbonnier (LapSRN), MSE on Y (DRCN, DRRN, RED-Net: the papers' loss
 on the luminance they work on; DRCN with recursive supervision, see vdsr_loss), plus
-``--distill-weight`` x feature-distillation L1 when ``--teacher`` is given
-(IMDN-RTC student, IMDN x2 teacher).  Adam, cosine learning-rate schedule over
-``--iters``.  An epoch is ``--epoch-iters`` iterations; at each epoch end the
-held-out photos are evaluated (PSNR on Y) and a line is appended to
-``<out>/log.jsonl``.  ``<out>/last.pt`` is written atomically every
+``--distill-weight`` x a distillation loss when ``--teacher`` is given
+(IMDN-RTC student, IMDN x2 teacher; ``--distill`` picks the method from
+``nets/distill.py``: feature-l1, the default, lsfd, facd or output).  Adam,
+cosine learning-rate schedule over ``--iters``.  An epoch is ``--epoch-iters``
+iterations; at each epoch end the held-out photos are evaluated (PSNR on Y)
+and a line is appended to ``<out>/log.jsonl``.  ``<out>/last.pt`` is written atomically every
 ``--ckpt-every`` iterations and at each epoch end; ``<out>/best.pt`` holds the
 weights with the best validation PSNR.  ``--resume`` continues from last.pt.
 """
@@ -33,7 +34,7 @@ import torch.nn.functional as F  # noqa: E402
 import atomic  # noqa: E402
 import data  # noqa: E402
 from models import MODELS, VDSR_FAMILY, build_model, load_body, load_checkpoint, load_checkpoint_model  # noqa: E402
-from nets.imdn import FeatureDistiller  # noqa: E402
+from nets.distill import METHODS as DISTILL_METHODS, build_distiller  # noqa: E402
 from nets.lapsrn import multilevel_charbonnier  # noqa: E402
 from nets.vdsr_family import FULL, VARIANTS, recursive_supervision_loss, rgb_to_y  # noqa: E402
 
@@ -84,6 +85,14 @@ def parse_args(argv=None):
     ap.add_argument("--teacher", default=None,
                     help="IMDN x2 for distillation: a shipped id or ONNX file (imdn-x2) or a train.py checkpoint")
     ap.add_argument("--distill-weight", type=float, default=1.0)
+    ap.add_argument("--distill", choices=DISTILL_METHODS, default=None,
+                    help="distillation method (needs --teacher; default feature-l1): plain feature L1, locally "
+                         "selective (lsfd), contrastive (facd) or output-level; see nets/distill.py")
+    ap.add_argument("--distill-temperature", type=float, default=None,
+                    help="lsfd: softmax temperature relative to the mean difference (default 1); facd: InfoNCE "
+                         "temperature (default 0.1)")
+    ap.add_argument("--distill-window", type=int, default=3, help="lsfd: local window (odd)")
+    ap.add_argument("--distill-samples", type=int, default=32, help="facd: positions drawn per image")
     ap.add_argument("--photos", default=data.DEFAULT_PHOTOS)
     ap.add_argument("--splits", default=data.DEFAULT_SPLITS)
     ap.add_argument("--max-side", type=int, default=2048, help="downscale larger photos once at load (0: never)")
@@ -105,6 +114,10 @@ def parse_args(argv=None):
         ap.error("--init-weights and --init-body exclude each other")
     if a.teacher and a.model != "imdn-rtc":
         ap.error("--teacher is for the imdn-rtc student")
+    if a.distill and not a.teacher:
+        ap.error("--distill needs --teacher")
+    if a.teacher and a.distill is None:
+        a.distill = "feature-l1"
     return a
 
 
@@ -257,15 +270,20 @@ def train(args):
         teacher = teacher.to(device).eval()
         for p in teacher.parameters():
             p.requires_grad_(False)
-        distiller = FeatureDistiller(
-            model.feature_channels, teacher.feature_channels, len(model.blocks), len(teacher.blocks)
-        ).to(device)
+        distiller = build_distiller(args.distill, model, teacher, temperature=args.distill_temperature,
+                                    window=args.distill_window, samples=args.distill_samples, seed=args.seed).to(device)
         params += list(distiller.parameters())
+        print(f"distillation: {args.distill}, weight {args.distill_weight}", flush=True)
     opt = torch.optim.Adam(params, lr=args.lr, betas=(0.9, 0.999))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, Cosine(args.iters, args.min_lr / args.lr))
 
     start, best = 0, -1.0
     if args.resume and os.path.exists(last_path):
+        if distiller is not None:  # before the optimiser's state, whose groups differ between methods
+            last = load_checkpoint(last_path)  # written before --distill existed: feature-l1 if it has a distiller
+            method = (last.get("args") or {}).get("distill") or ("feature-l1" if last.get("distiller") else None)
+            if method != args.distill:
+                raise SystemExit(f"{last_path} was distilled with {method or 'no teacher'}, not {args.distill}")
         ck, start, best = resume_run(last_path, log_path, model, opt, sched)
         if distiller is not None and ck.get("distiller") is not None:
             distiller.load_state_dict(ck["distiller"])
@@ -315,7 +333,7 @@ def train(args):
 
     model.train()
     t0 = time.time()
-    run_loss, run_n = 0.0, 0
+    run_loss, run_n, run_distill = 0.0, 0, 0.0
     it = start
     for batch in loader:
         batch = [b.to(device, non_blocking=True) for b in batch]
@@ -327,8 +345,10 @@ def train(args):
         elif distiller is not None:
             out, feats = model.forward_features(lr_img)
             with torch.no_grad():
-                _, tfeats = teacher.forward_features(lr_img)
-            loss = F.l1_loss(out, targets[0]) + args.distill_weight * distiller(feats, tfeats)
+                tout, tfeats = teacher.forward_features(lr_img)
+            distill_loss = distiller(feats, tfeats, out, tout)
+            run_distill += distill_loss.item()
+            loss = F.l1_loss(out, targets[0]) + args.distill_weight * distill_loss
         else:
             loss = F.l1_loss(model(lr_img), targets[0])
         opt.zero_grad(set_to_none=True)
@@ -351,10 +371,12 @@ def train(args):
                 atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr}, best_path)
             rec = {"epoch": math.ceil(it / args.epoch_iters), "iter": it, "loss": run_loss / max(1, run_n),
                    "val_psnr_y": psnr, "val": per, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
+            if distiller is not None:  # the method and its unweighted loss term, mean over the epoch
+                rec.update(distill=args.distill, distill_loss=run_distill / max(1, run_n))
             with open(log_path, "a") as fh:
                 fh.write(json.dumps(rec) + "\n")
             print(json.dumps(rec), flush=True)
-            run_loss, run_n = 0.0, 0
+            run_loss, run_n, run_distill = 0.0, 0, 0.0
         if epoch_end or it % args.ckpt_every == 0 or it == end:
             save(it)
     return model, it

@@ -9,6 +9,7 @@ public sealed class DehazeSettings
     private float _strength = 1f;
     private string _modelId = DefaultModelId;
     private InferenceBackend _backend = InferenceBackend.Auto;
+    private TensorStorage _gpuStorage = TensorStorage.Float32;
 
     /// <summary>Whether the pass runs at all.</summary>
     public bool Enabled { get; set; }
@@ -44,6 +45,19 @@ public sealed class DehazeSettings
         set => _backend = Enum.IsDefined(value)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined inference backend");
+    }
+
+    /// <summary>
+    /// How GPU compute stores the network's intermediate tensors: <see cref="TensorStorage.Float32"/> (the default) or
+    /// <see cref="TensorStorage.Float16"/>, half the activation memory and traffic. ONNX Runtime ignores it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined storage.</exception>
+    public TensorStorage GpuStorage
+    {
+        get => _gpuStorage;
+        set => _gpuStorage = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined tensor storage");
     }
 
     /// <summary>Whether the pass changes the image: enabled with a non-zero strength.</summary>

@@ -20,8 +20,9 @@ namespace NeuralPost.Effects;
 public sealed record EffectServices(IGraphicsDevice Device, OnnxEnvironment? Ort, ModelManifest? Manifest, Action<string> Log)
 {
     /// <summary>
-    /// Opens a model file as a GPU-compute network on a device: <see cref="GpuComputeRunner.Open(IGraphicsDevice, string)"/> unless replaced
-    /// (tests supply runners whose plans are known shaders, or that fail in chosen ways).
+    /// Opens a model file as a GPU-compute network on a device with the pass's options:
+    /// <see cref="GpuComputeRunner.Open(IGraphicsDevice, string, GpuComputeOptions)"/> unless replaced (tests supply
+    /// runners whose plans are known shaders, or that fail in chosen ways).
     /// </summary>
-    public Func<IGraphicsDevice, string, IGpuNetworkRunner> OpenGpuRunner { get; init; } = (device, path) => GpuComputeRunner.Open(device, path);
+    public Func<IGraphicsDevice, string, GpuComputeOptions, IGpuNetworkRunner> OpenGpuRunner { get; init; } = GpuComputeRunner.Open;
 }

@@ -3,6 +3,7 @@ using NeuralPost.Core;
 using NeuralPost.Graphics;
 using NeuralPost.Hosting;
 using NeuralPost.Inference;
+using NeuralPost.Inference.GpuCompute;
 
 namespace NeuralPost.Effects;
 
@@ -232,10 +233,11 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     /// <see cref="BackendSelection"/>): GPU compute first when it resolves to that, stepping down to ONNX Runtime
     /// (said once) when the model cannot be imported there; ONNX Runtime along <paramref name="policy"/>: GPU execution
     /// providers first when it allows them, then the CPU one, a provider step-down said once per binding (the
-    /// machine's providers do not change with the model). On failure falls back with the reason and returns false.
+    /// machine's providers do not change with the model). GPU compute stores intermediates as <paramref name="gpuStorage"/>.
+    /// On failure falls back with the reason and returns false.
     /// </summary>
     protected bool TryLoadNetwork(EffectServices services, ModelCard card, int? expectedScale, FallbackPolicy policy,
-        InferenceBackend backend, [NotNullWhen(true)] out string? provider)
+        InferenceBackend backend, TensorStorage gpuStorage, [NotNullWhen(true)] out string? provider)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(card);
@@ -260,7 +262,7 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
         {
             try
             {
-                GpuNetwork = GpuImageNetwork.FromRunner(services.OpenGpuRunner(services.Device, path), path, expectedScale);
+                GpuNetwork = GpuImageNetwork.FromRunner(services.OpenGpuRunner(services.Device, path, new GpuComputeOptions { Storage = gpuStorage }), path, expectedScale);
                 _activeModelId = card.Id;
                 provider = GpuNetwork.Runner.Description;
                 return true;

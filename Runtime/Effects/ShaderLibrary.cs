@@ -26,7 +26,15 @@ internal static class ShaderLibrary
     }
 
     /// <summary>Compiles an embedded shader with <c>#define</c> lines (e.g. <c>IMAGE_FORMAT rgba8</c>) inserted.</summary>
-    public static IComputeProgram Compile(IGraphicsDevice device, string fileName, params ReadOnlySpan<string> defines)
+    public static IComputeProgram Compile(IGraphicsDevice device, string fileName, params ReadOnlySpan<string> defines) =>
+        CompileWithPrelude(device, fileName, null, defines);
+
+    /// <summary>
+    /// Compiles an embedded shader with <c>#define</c> lines and then <paramref name="preludeFile"/> (another embedded
+    /// file, e.g. the inference kernels' tensor storage) inserted after <c>#version</c>.
+    /// </summary>
+    /// <remarks>A name of its own: as an overload of <see cref="Compile"/> a first define would bind to the prelude.</remarks>
+    public static IComputeProgram CompileWithPrelude(IGraphicsDevice device, string fileName, string? preludeFile, params ReadOnlySpan<string> defines)
     {
         var source = Load(fileName);
         var versionEnd = source.IndexOf('\n', StringComparison.Ordinal) + 1;
@@ -42,6 +50,11 @@ internal static class ShaderLibrary
         {
             builder.Append("#define ").Append(define).Append('\n');
             name.Append(" [").Append(define).Append(']');
+        }
+
+        if (preludeFile is not null)
+        {
+            builder.Append(Load(preludeFile)).Append('\n');
         }
 
         // Keeps the driver's line numbers in error messages equal to the file's.

@@ -4,8 +4,6 @@
 
 layout(local_size_x = 16, local_size_y = 8) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -30,9 +28,9 @@ void main()
         {
             int ix = ox * sX - padL + kx;
             if (ix < 0 || ix >= inW) continue;
-            s += src[inOff + (c * inH + iy) * inW + ix];
+            s += in0(inOff + (c * inH + iy) * inW + ix);
             count++;
         }
     }
-    dst[outOff + (c * outH + oy) * outW + ox] = s / float(includePad != 0 ? kH * kW : max(count, 1));
+    store(outOff + (c * outH + oy) * outW + ox, s / float(includePad != 0 ? kH * kW : max(count, 1)));
 }

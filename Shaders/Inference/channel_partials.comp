@@ -9,8 +9,6 @@
 
 layout(local_size_x = 256) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -42,7 +40,7 @@ void main()
     for (int j = 0; j < ITEMS; j++)
     {
         int i = lid + j * 256;
-        values[j] = i < count ? src[base + i] : 0.0;
+        values[j] = i < count ? in0(base + i) : 0.0;
         s0 += values[j];
     }
     REDUCE(s0)
@@ -59,7 +57,7 @@ void main()
     REDUCE(d)
     if (lid == 0)
     {
-        dst[outOff + (c * chunks + k) * 2] = mean;
-        dst[outOff + (c * chunks + k) * 2 + 1] = partial[0];
+        store(outOff + (c * chunks + k) * 2, mean);
+        store(outOff + (c * chunks + k) * 2 + 1, partial[0]);
     }
 }

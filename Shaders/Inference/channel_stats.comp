@@ -8,8 +8,6 @@
 
 layout(local_size_x = 256) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -46,7 +44,7 @@ void main()
     for (int i = lid; i < items; i += 256)
     {
         float n = chunks > 0 ? float(min(CHUNK, plane - i * CHUNK)) : 1.0;
-        s0 += n * src[base + i * stride];
+        s0 += n * in0(base + i * stride);
     }
     REDUCE(s0)
     if (lid == 0) channelMean = partial[0] / float(plane);
@@ -58,9 +56,9 @@ void main()
     for (int i = lid; i < items; i += 256)
     {
         float n = chunks > 0 ? float(min(CHUNK, plane - i * CHUNK)) : 1.0;
-        float e = src[base + i * stride] - mean;
-        d += n * e * e + (chunks > 0 ? src[base + i * stride + 1] : 0.0);
+        float e = in0(base + i * stride) - mean;
+        d += n * e * e + (chunks > 0 ? in0(base + i * stride + 1) : 0.0);
     }
     REDUCE(d)
-    if (lid == 0) dst[outOff + c] = mode == 1 ? sqrt(partial[0] / float(plane)) + mean : mean;
+    if (lid == 0) store(outOff + c, mode == 1 ? sqrt(partial[0] / float(plane)) + mean : mean);
 }

@@ -17,9 +17,6 @@
 
 layout(local_size_x = TILE_X, local_size_y = TILE_Y) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 1) readonly buffer Residual { float res[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 3) readonly buffer Weights { float weights[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 layout(std430, binding = 5) readonly buffer Scale { float scale[]; };
@@ -85,7 +82,7 @@ void main()
             float v = 0.0;
             if (c < n && iy >= 0 && ix >= 0)
             {
-                v = src[inOff + ((c0 + c) * inH + iy) * inW + ix];
+                v = in0(inOff + ((c0 + c) * inH + iy) * inW + ix);
                 if (scaleOff >= 0) v *= scale[scaleOff + c0 + c];
             }
             tile[i] = v;
@@ -130,7 +127,7 @@ void main()
             int c = oc / rr, q = oc - c * rr, dy = q / shuffle, dx = q - dy * shuffle;
             rel = (c * outH * shuffle + oy * shuffle + dy) * (outW * shuffle) + ox * shuffle + dx;
         }
-        if (resOff >= 0) v += res[resOff + rel];
-        dst[outOff + rel] = v;
+        if (resOff >= 0) v += in1(resOff + rel);
+        store(outOff + rel, v);
     }
 }

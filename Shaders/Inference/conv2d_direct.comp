@@ -5,9 +5,6 @@
 #define KK (KSIZE * KSIZE)
 layout(local_size_x = 16, local_size_y = 8) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 1) readonly buffer Residual { float res[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 3) readonly buffer Weights { float weights[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 layout(std430, binding = 5) readonly buffer Scale { float scale[]; };
@@ -64,7 +61,7 @@ void main()
             for (int kx = 0; kx < KSIZE; kx++)
             {
                 int iy = padded(iy0 + ky, inH, padMode), ix = padded(ix0 + kx, inW, padMode);
-                x[ky * KSIZE + kx] = iy >= 0 && ix >= 0 ? src[inOff + (c * inH + iy) * inW + ix] : 0.0;
+                x[ky * KSIZE + kx] = iy >= 0 && ix >= 0 ? in0(inOff + (c * inH + iy) * inW + ix) : 0.0;
             }
         float sc = scaleOff >= 0 ? scale[scaleOff + c] : 1.0;
         for (int j = 0; j < OCT; j++)
@@ -90,7 +87,7 @@ void main()
             int c = oc / rr, q = oc - c * rr, dy = q / shuffle, dx = q - dy * shuffle;
             rel = (c * outH * shuffle + oy * shuffle + dy) * (outW * shuffle) + ox * shuffle + dx;
         }
-        if (resOff >= 0) v += res[resOff + rel];
-        dst[outOff + rel] = v;
+        if (resOff >= 0) v += in1(resOff + rel);
+        store(outOff + rel, v);
     }
 }

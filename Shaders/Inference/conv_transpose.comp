@@ -8,9 +8,6 @@
 
 layout(local_size_x = 16, local_size_y = 8) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 1) readonly buffer Residual { float res[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 3) readonly buffer Weights { float weights[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
@@ -56,7 +53,7 @@ void main()
             if (ix >= inW) continue;
             for (int ic = 0; ic < inC; ic++)
             {
-                float x = src[inOff + (ic * inH + iy) * inW + ix];
+                float x = in0(inOff + (ic * inH + iy) * inW + ix);
                 int w = wOff + ((ic * outC + oc0) * kH + ky) * kW + kx;
                 for (int j = 0; j < OCT; j++)
                 {
@@ -72,7 +69,7 @@ void main()
         if (oc >= outC) break;
         float v = activate(acc[j] + (bOff >= 0 ? weights[bOff + oc] : 0.0), actKind, alpha);
         int rel = (oc * outH + oy) * outW + ox;
-        if (resOff >= 0) v += res[resOff + rel];
-        dst[outOff + rel] = v;
+        if (resOff >= 0) v += in1(resOff + rel);
+        store(outOff + rel, v);
     }
 }

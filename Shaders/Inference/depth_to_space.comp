@@ -4,8 +4,6 @@
 
 layout(local_size_x = 16, local_size_y = 8) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -21,5 +19,5 @@ void main()
 
     int q = (oy % r) * r + ox % r;
     int ic = dcr != 0 ? q * outC + c : c * r * r + q;
-    dst[outOff + (c * outH + oy) * outW + ox] = src[inOff + (ic * inH + oy / r) * inW + ox / r];
+    store(outOff + (c * outH + oy) * outW + ox, in0(inOff + (ic * inH + oy / r) * inW + ox / r));
 }

@@ -6,9 +6,6 @@
 
 layout(local_size_x = 256) in;
 
-layout(std430, binding = 0) readonly buffer SourceA { float a[]; };
-layout(std430, binding = 1) readonly buffer SourceB { float b[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -26,8 +23,8 @@ void main()
     int r = i - c * (H * W);
     int y = r / W, x = r - y * W;
 
-    float va = a[params[P + 5] + c * params[P + 6] + y * params[P + 7] + x * params[P + 8]];
-    float vb = op >= 1 && op <= 5 ? b[params[P + 9] + c * params[P + 10] + y * params[P + 11] + x * params[P + 12]] : 0.0;
+    float va = in0(params[P + 5] + c * params[P + 6] + y * params[P + 7] + x * params[P + 8]);
+    float vb = op >= 1 && op <= 5 ? in1(params[P + 9] + c * params[P + 10] + y * params[P + 11] + x * params[P + 12]) : 0.0;
     float v;
     if (op == 0) v = va;
     else if (op == 1) v = va + vb;
@@ -40,5 +37,5 @@ void main()
     else if (op == 7) v = va >= 0.0 ? va : va * alpha;
     else if (op == 8) v = 1.0 / (1.0 + exp(-va));
     else v = sqrt(va);
-    dst[params[P + 13] + c * params[P + 14] + y * params[P + 15] + x * params[P + 16]] = v;
+    store(params[P + 13] + c * params[P + 14] + y * params[P + 15] + x * params[P + 16], v);
 }

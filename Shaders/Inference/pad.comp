@@ -4,8 +4,6 @@
 
 layout(local_size_x = 16, local_size_y = 8) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -31,8 +29,8 @@ void main()
 
     int iy = oy - padT, ix = ox - padL;
     float v;
-    if (mode == 1) v = src[inOff + (c * inH + clamp(iy, 0, inH - 1)) * inW + clamp(ix, 0, inW - 1)];
-    else if (mode == 2) v = src[inOff + (c * inH + reflectIndex(iy, inH)) * inW + reflectIndex(ix, inW)];
-    else v = iy >= 0 && iy < inH && ix >= 0 && ix < inW ? src[inOff + (c * inH + iy) * inW + ix] : value;
-    dst[outOff + (c * outH + oy) * outW + ox] = v;
+    if (mode == 1) v = in0(inOff + (c * inH + clamp(iy, 0, inH - 1)) * inW + clamp(ix, 0, inW - 1));
+    else if (mode == 2) v = in0(inOff + (c * inH + reflectIndex(iy, inH)) * inW + reflectIndex(ix, inW));
+    else v = iy >= 0 && iy < inH && ix >= 0 && ix < inW ? in0(inOff + (c * inH + iy) * inW + ix) : value;
+    store(outOff + (c * outH + oy) * outW + ox, v);
 }

@@ -5,8 +5,6 @@
 
 layout(local_size_x = 16, local_size_y = 8) in;
 
-layout(std430, binding = 0) readonly buffer Source { float src[]; };
-layout(std430, binding = 2) buffer Destination { float dst[]; };
 layout(std430, binding = 4) readonly buffer Params { int params[]; };
 
 uniform int paramBase;
@@ -35,7 +33,7 @@ void main()
     int y1 = min(y0 + 1, inH - 1), x1 = min(x0 + 1, inW - 1);
     float wy = fy - float(y0), wx = fx - float(x0);
     int plane = inOff + c * inH * inW;
-    float top = mix(src[plane + y0 * inW + x0], src[plane + y0 * inW + x1], wx);
-    float bottom = mix(src[plane + y1 * inW + x0], src[plane + y1 * inW + x1], wx);
-    dst[outOff + (c * outH + oy) * outW + ox] = mix(top, bottom, wy);
+    float top = mix(in0(plane + y0 * inW + x0), in0(plane + y0 * inW + x1), wx);
+    float bottom = mix(in0(plane + y1 * inW + x0), in0(plane + y1 * inW + x1), wx);
+    store(outOff + (c * outH + oy) * outW + ox, mix(top, bottom, wy));
 }

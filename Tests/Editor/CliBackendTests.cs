@@ -29,6 +29,46 @@ internal sealed class CliBackendTests
         });
     }
 
+    [TestCase("upscale", "--model", "test-nearest-x2", "in.png", "out.png")]
+    [TestCase("dehaze", "in.png", "out.png")]
+    [TestCase("eval", "--model", "test-nearest-x2", "--set", "Set5")]
+    [TestCase("sample", "--headless", "--frames", "1")]
+    [TestCase("bench", "frame", "--frames", "1")]
+    [TestCase("bench", "backends", "--frames", "1")]
+    public void AnUnknownGpuStorageIsAUsageError(params string[] command)
+    {
+        var (code, _, err) = CliRunner.Run([.. command, "--gpu-storage", "int8"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2), err);
+            Assert.That(err, Does.Contain("--gpu-storage must be fp32 or fp16, not 'int8'"));
+        });
+    }
+
+    [Test]
+    public void UpscaleWithFp16GpuStorageStaysWithinALevelOfOnnxRuntime()
+    {
+        GlTestDevice.CreateOrIgnore().Dispose();
+        var dir = TestPaths.NewTempDirectory();
+        var image = new Rgb8Image(21, 13);
+        new Random(36).NextBytes(image.Data);
+        var input = Path.Combine(dir, "in.png");
+        ImageFile.Save(image, input);
+
+        var ort = CliRunner.Run("upscale", "--model", "imdn-rtc-x2", input, Path.Combine(dir, "ort.png"), "--backend", "ort", "--gpu-storage", "fp16");
+        var gpu = CliRunner.Run("upscale", "--model", "imdn-rtc-x2", input, Path.Combine(dir, "gpu.png"), "--backend", "gpu", "--gpu-storage", "fp16");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ort.ExitCode, Is.Zero, ort.Err);
+            Assert.That(gpu.ExitCode, Is.Zero, gpu.Err);
+            Assert.That(gpu.Err, Does.Not.Contain("note"), "no fallback");
+            Assert.That(Effects.GlPixels.MaxDifference(ImageFile.Load(Path.Combine(dir, "gpu.png")), ImageFile.Load(Path.Combine(dir, "ort.png"))),
+                Is.LessThanOrEqualTo(1));
+        });
+    }
+
     [Test]
     public void UpscaleWithTheGpuBackendRunsThereAndGivesOnnxRuntimesImage()
     {

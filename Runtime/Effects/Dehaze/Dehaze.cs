@@ -146,18 +146,20 @@ public sealed class Dehaze : NeuralPass
         }
     }
 
-    /// <summary>Finds and loads the model once per model id and backend (and again after re-binding or re-enabling).</summary>
+    /// <summary>Finds and loads the model once per model id, backend and GPU storage (and again after re-binding or re-enabling).</summary>
     protected override void Configure(EffectServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var modelId = _settings.ModelId;
         var backend = _settings.Backend;
-        if (IsConfiguredFor(modelId, (int)backend))
+        var storage = _settings.GpuStorage;
+        var variant = ((int)backend * 2) + (int)storage;
+        if (IsConfiguredFor(modelId, variant))
         {
             return;
         }
 
-        BeginConfigure(modelId, (int)backend);
+        BeginConfigure(modelId, variant);
         // The dehaze settings carry no fallback policy: the network runs wherever the upscaler's default would.
         const FallbackPolicy policy = FallbackPolicy.GpuThenCpuThenBilinear;
         if (!CanRunNetworks(services, modelId, backend, policy))
@@ -182,7 +184,7 @@ public sealed class Dehaze : NeuralPass
             return;
         }
 
-        if (!TryLoadNetwork(services, card, expectedScale: 1, policy, backend, out var provider))
+        if (!TryLoadNetwork(services, card, expectedScale: 1, policy, backend, storage, out var provider))
         {
             return;
         }

@@ -105,14 +105,15 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         _resources = null;
     }
 
-    /// <summary>Chooses the path for the current settings, once per change of model id, policy or backend.</summary>
+    /// <summary>Chooses the path for the current settings, once per change of model id, policy, backend or GPU storage.</summary>
     protected override void Configure(EffectServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var modelId = _settings.ResolveModelId();
         var policy = _settings.FallbackPolicy;
         var backend = _settings.Backend;
-        var variant = ((int)policy * 8) + (int)backend; // the configuration's key besides the model id
+        var storage = _settings.GpuStorage;
+        var variant = ((((int)policy * 8) + (int)backend) * 2) + (int)storage; // the configuration's key besides the model id
         if (IsConfiguredFor(modelId, variant))
         {
             return;
@@ -144,7 +145,7 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
             return;
         }
 
-        if (!TryLoadNetwork(services, card, card.Scale > 0 ? card.Scale : null, policy, backend, out var provider))
+        if (!TryLoadNetwork(services, card, card.Scale > 0 ? card.Scale : null, policy, backend, storage, out var provider))
         {
             return;
         }

@@ -1,3 +1,5 @@
+using NeuralPost.Core;
+
 namespace NeuralPost.Inference.GpuCompute;
 
 /// <summary>Which convolution kernel the GPU-compute runner uses.</summary>
@@ -24,6 +26,9 @@ public sealed record GpuComputeOptions
 
     /// <summary>The convolution kernel; results agree to fp32 rounding whichever is chosen.</summary>
     public ConvolutionKernel Convolution { get; init; } = ConvolutionKernel.Auto;
+
+    /// <summary>How intermediate tensors are stored; <see cref="TensorStorage.Float32"/> unless chosen.</summary>
+    public TensorStorage Storage { get; init; } = TensorStorage.Float32;
 
     /// <summary>Whether <paramref name="deviceDescription"/> names a CPU (software) OpenGL implementation.</summary>
     public static bool IsSoftwareRenderer(string deviceDescription) =>

@@ -1,3 +1,4 @@
+using NeuralPost.Core;
 using NeuralPost.Graphics;
 
 namespace NeuralPost.Inference.GpuCompute;
@@ -19,6 +20,7 @@ public static class GpuComputeRunner
     /// match its declared shape, or uses an operator or attribute the runner lacks (the message names the operator and node).</exception>
     /// <exception cref="ModelContractException">The model's tensors do not fit the image-to-image contract.</exception>
     /// <exception cref="GraphicsException">The weights buffer could not be created.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an undefined enum value.</exception>
     public static IGpuNetworkRunner Open(IGraphicsDevice device, string path, GpuComputeOptions options)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -28,6 +30,11 @@ public static class GpuComputeRunner
         GraphFusion.Apply(graph);
         var direct = options.Convolution == ConvolutionKernel.Direct
             || (options.Convolution == ConvolutionKernel.Auto && GpuComputeOptions.IsSoftwareRenderer(device.Description));
-        return GpuNetwork.Create(device, graph, direct);
+        if (!Enum.IsDefined(options.Storage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "not a defined tensor storage");
+        }
+
+        return GpuNetwork.Create(device, graph, direct, options.Storage);
     }
 }

@@ -1,3 +1,4 @@
+using NeuralPost.Core;
 using System.Runtime.InteropServices;
 using NeuralPost.Effects;
 using NeuralPost.Graphics;
@@ -13,6 +14,9 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
     /// <summary>The size plans are tried at when the model loads, so unsupported attributes fail there, not on a frame.</summary>
     private static readonly NchwShape ProbeSize = new(1, 3, 64, 64);
 
+    /// <summary>Declares every kernel's tensor bindings and their fp32 or fp16 accessors.</summary>
+    private const string TensorStoragePrelude = "Inference/tensor_storage.glsl";
+
     private readonly IGraphicsDevice _device;
     private readonly NetworkGraph _graph;
     private readonly Dictionary<string, int> _weightOffsets;
@@ -20,10 +24,13 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
     private readonly Dictionary<string, IComputeProgram> _programs = new(StringComparer.Ordinal);
     private readonly List<GpuBoundRun> _runs = [];
     private readonly bool _directConvolution;
+    private readonly TensorStorage _storage;
     private bool _disposed;
 
-    private GpuNetwork(IGraphicsDevice device, NetworkGraph graph, Dictionary<string, int> weightOffsets, IStorageBuffer weights, bool directConvolution)
+    private GpuNetwork(IGraphicsDevice device, NetworkGraph graph, Dictionary<string, int> weightOffsets, IStorageBuffer weights,
+        bool directConvolution, TensorStorage storage)
     {
+        _storage = storage;
         _directConvolution = directConvolution;
         _device = device;
         _graph = graph;
@@ -35,13 +42,14 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
 
     public NchwShape OutputShape => _graph.OutputShape;
 
-    public string Description => _directConvolution ? "GPU compute (fp32, direct convolution)" : "GPU compute (fp32)";
+    public string Description =>
+        $"GPU compute ({(_storage == TensorStorage.Float16 ? "fp16 storage" : "fp32")}{(_directConvolution ? ", direct convolution" : "")})";
 
     /// <summary>The imported graph after fusion (for tests and diagnostics).</summary>
     internal NetworkGraph Graph => _graph;
 
     /// <exception cref="ModelLoadException">The graph needs a feature the kernels lack.</exception>
-    public static GpuNetwork Create(IGraphicsDevice device, NetworkGraph graph, bool directConvolution)
+    public static GpuNetwork Create(IGraphicsDevice device, NetworkGraph graph, bool directConvolution, TensorStorage storage)
     {
         var probe = new NchwShape(1, graph.InputShape.C >= 0 ? graph.InputShape.C : 3,
             graph.InputShape.H >= 0 ? graph.InputShape.H : ProbeSize.H, graph.InputShape.W >= 0 ? graph.InputShape.W : ProbeSize.W);
@@ -66,7 +74,7 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
             throw;
         }
 
-        return new GpuNetwork(device, graph, offsets, weights, directConvolution);
+        return new GpuNetwork(device, graph, offsets, weights, directConvolution, storage);
     }
 
     public NchwShape OutputShapeFor(NchwShape input)
@@ -84,7 +92,7 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
         var outputView = Build(inputShape, input, output, out var plan);
         CheckSize(input, inputShape.ElementCount, nameof(input));
         CheckSize(output, outputView.Count, nameof(output));
-        var run = PlanCompiler.Compile(_device, plan, outputView, inputShape, Program, _weights);
+        var run = PlanCompiler.Compile(_device, plan, outputView, inputShape, Program, _weights, _storage);
         _runs.RemoveAll(r => r.IsDisposed);
         _runs.Add(run);
         return run;
@@ -120,12 +128,13 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
         }
     }
 
-    private IComputeProgram Program(StepSpec step)
+    private IComputeProgram Program(StepSpec step, IReadOnlyList<string> storageDefines)
     {
-        if (!_programs.TryGetValue(step.ProgramKey, out var program))
+        var key = storageDefines.Count == 0 ? step.ProgramKey : $"{step.ProgramKey} <{string.Join(", ", storageDefines)}>";
+        if (!_programs.TryGetValue(key, out var program))
         {
-            program = ShaderLibrary.Compile(_device, step.Kernel, step.Defines);
-            _programs[step.ProgramKey] = program;
+            program = ShaderLibrary.CompileWithPrelude(_device, step.Kernel, TensorStoragePrelude, [.. step.Defines, .. storageDefines]);
+            _programs[key] = program;
         }
 
         return program;

@@ -32,6 +32,12 @@ internal sealed class PlanStorage
 
     public int LastStep { get; set; } = -1;
 
+    /// <summary>Whether a root holds IEEE half floats, two per 32-bit word (set on roots only, by the compiler).</summary>
+    public bool Half { get; set; }
+
+    /// <summary>Bytes a root needs in its buffer: 4 per float, or 2 per half rounded up to whole words.</summary>
+    public int Bytes => Half ? checked((Floats + 1) / 2 * sizeof(uint)) : checked(Floats * sizeof(float));
+
     /// <summary>The buffer a root was given; null until the plan is allocated.</summary>
     public IStorageBuffer? Buffer { get; set; }
 

@@ -99,6 +99,8 @@ public sealed class SampleApp : IDisposable
         Upscaler.Settings.Tier = options.Tier;
         Upscaler.Settings.Backend = options.Backend;
         Dehaze.Settings.Backend = options.Backend;
+        Upscaler.Settings.GpuStorage = options.GpuStorage;
+        Dehaze.Settings.GpuStorage = options.GpuStorage;
         _captureInput.Bind(device);
         _captureHazy.Bind(device);
         _composite.Bind(device);

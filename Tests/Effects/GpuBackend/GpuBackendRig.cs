@@ -44,7 +44,7 @@ internal static class GpuBackendRig
         FakeGpuOutput upscalerOutput = FakeGpuOutput.Nearest, FakeGpuOutput dehazeOutput = FakeGpuOutput.Half) =>
         services with
         {
-            OpenGpuRunner = (device, path) =>
+            OpenGpuRunner = (device, path, _) =>
             {
                 var isDehaze = Path.GetFileName(path) == "dehaze.onnx";
                 var runner = new FakeGpuRunner(device, isDehaze ? 1 : 2, isDehaze ? dehazeOutput : upscalerOutput);

@@ -25,9 +25,10 @@ internal static class BenchBackendsCommand
         var tiers = BenchArguments.Tiers("Tiers to measure", "Quality", "Balanced", "Performance", "UltraPerformance");
         var dehaze = SampleArguments.Choice(
             "--dehaze", "also compare the dehaze pass at render resolution under Performance (or the first of --tiers)", "on", "on", "off");
+        var gpuStorage = GpuStorageOption.Create();
         var command = new Command("backends", "ONNX Runtime and GPU compute in one run: per-pass medians, GFLOP per frame, GFLOP/s, host<->device bytes and gpu/ort ratios per tier and size")
         {
-            frames, warmup, sizes, tiers, dehaze,
+            frames, warmup, sizes, tiers, dehaze, gpuStorage,
         };
         command.SetAction(parse =>
         {
@@ -36,6 +37,7 @@ internal static class BenchBackendsCommand
             var outputs = BenchArguments.ParseSizes(parse.GetValue(sizes));
             var tierList = BenchArguments.ParseTiers(parse.GetValue(tiers));
             var withDehaze = SampleArguments.ParseOnOff(parse.GetRequiredValue(dehaze), "--dehaze");
+            var storage = GpuStorageOption.Parse(parse.GetValue(gpuStorage));
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var passLog = SampleArguments.CreateEnvironment(context);
             var notes = new GpuFallbackNotes(passLog.Log);
@@ -45,7 +47,7 @@ internal static class BenchBackendsCommand
             var peak = software ? CpuFmaPeak.TryReadThisMachine() : null;
 
             context.Out.WriteLine($"device: {device.Description}{(software ? " (software renderer)" : "")}");
-            context.Out.WriteLine($"frames: {measured} measured after {discarded} warm-up per tier, size and backend; ort then gpu, back to back on this device; GPU times need timer queries ({(device.SupportsTimerQueries ? "available" : "unavailable")})");
+            context.Out.WriteLine($"frames: {measured} measured after {discarded} warm-up per tier, size and backend; ort then gpu ({storage} storage), back to back on this device; GPU times need timer queries ({(device.SupportsTimerQueries ? "available" : "unavailable")})");
             if (software)
             {
                 context.Out.WriteLine($"CPU fp32 FMA peak: {peak?.Describe() ?? $"unknown ({CpuFmaPeak.CpuInfoPath} unreadable)"}");
@@ -60,7 +62,7 @@ internal static class BenchBackendsCommand
 
                 // Dehaze at render resolution: at 1920x1080 Performance that is 960x540, the size the issue's target names.
                 SampleApp CreateApp(InferenceBackend backend) => SampleApp.Create(
-                    device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = DehazePlacement.Render, Backend = backend },
+                    device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = DehazePlacement.Render, Backend = backend, GpuStorage = storage },
                     environment.Ort, environment.Manifest, environment.Log);
                 using var ort = CreateApp(InferenceBackend.OnnxRuntime);
                 using var gpu = CreateApp(InferenceBackend.GpuCompute);

@@ -25,9 +25,10 @@ internal static class BenchFrameCommand
             "both", "off", "output", "render", "both");
 
         var backend = BackendOption.Create("on the benchmark's headless device", defaultValue: null, absent: "auto: GPU compute on a hardware GPU, the benchmark's choice on llvmpipe");
+        var gpuStorage = GpuStorageOption.Create();
         var command = new Command("frame", "Per-pass medians of the sample's frame (render, image->tensor, readback, inference, upload, tensor->image, resample, sharpen, dehaze) per tier, then dehaze at output vs render resolution")
         {
-            frames, warmup, size, tiers, dehaze, backend,
+            frames, warmup, size, tiers, dehaze, backend, gpuStorage,
         };
         command.SetAction(parse =>
         {
@@ -38,15 +39,16 @@ internal static class BenchFrameCommand
             var tierList = BenchArguments.ParseTiers(parse.GetValue(tiers));
             var placements = DehazePlacements(parse.GetRequiredValue(dehaze));
             var inference = BackendOption.Parse(parse.GetValue(backend), InferenceBackend.Auto);
+            var storage = GpuStorageOption.Parse(parse.GetValue(gpuStorage));
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var environment = SampleArguments.CreateEnvironment(context);
             using var device = GlDevice.CreateHeadless();
             SampleApp CreateApp(DehazePlacement placement) => SampleApp.Create(
-                device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = placement, Backend = inference },
+                device, new SampleOptions { OutputSize = output, Overlay = false, DehazePlacement = placement, Backend = inference, GpuStorage = storage },
                 environment.Ort, environment.Manifest, environment.Log);
 
             context.Out.WriteLine($"device: {device.Description}");
-            context.Out.WriteLine($"backend: {inference} (tries {BackendSelection.Resolve(inference, device.Description)} first; the upscaler's status line says what ran)");
+            context.Out.WriteLine($"backend: {inference} (tries {BackendSelection.Resolve(inference, device.Description)} first; the upscaler's status line says what ran); GPU compute storage: {storage}");
             context.Out.WriteLine($"frames: {measured} measured after {discarded} warm-up per tier, output {output}; GPU times need timer queries ({(device.SupportsTimerQueries ? "available" : "unavailable")})");
             context.Out.WriteLine();
             using (var app = CreateApp(DehazePlacement.Output))

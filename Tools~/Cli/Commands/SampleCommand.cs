@@ -33,10 +33,11 @@ internal static class SampleCommand
             .Within(1, SampleArguments.MaxFrames);
 
         var backend = BackendOption.Create("on the sample's own device", defaultValue: null, absent: "auto: GPU compute on a hardware GPU, the benchmark's choice on llvmpipe");
+        var gpuStorage = GpuStorageOption.Create();
         var noWrite = new Option<bool>("--no-write") { Description = "Headless: render the frames without reading them back or writing any file (a game's frame; for soak and allocation checks)" };
         var command = new Command("sample", "Run the Foggy Streets sample: keys 1-5 tiers, H dehaze, Space split view, F12 screenshot, Esc quits")
         {
-            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot, noWrite, backend,
+            headless, frames, output, size, tier, dehaze, dehazeAt, split, overlay, screenshot, framesBeforeScreenshot, noWrite, backend, gpuStorage,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,7 @@ internal static class SampleCommand
                 Split = SampleArguments.ParseOnOff(parse.GetRequiredValue(split), "--split"),
                 Overlay = SampleArguments.ParseOnOff(parse.GetRequiredValue(overlay), "--overlay"),
                 Backend = BackendOption.Parse(parse.GetValue(backend), InferenceBackend.Auto),
+                GpuStorage = GpuStorageOption.Parse(parse.GetValue(gpuStorage)),
             };
             var frameCount = parse.GetValue(frames);
             var before = parse.GetValue(framesBeforeScreenshot);
