@@ -55,7 +55,7 @@ for variant in $VARIANTS; do
     "$PY" "${cmd[@]}" --resume   # resumable: re-running the script continues an interrupted run
     "$PY" Models/Training/publish.py --ckpt "$run/best.pt" --run "$run" --id "$id" --device "$DEVICE_TEXT" \
       --command "${cmd[*]}" \
-      --description "${DESCRIPTION:-$what, trained $iters iterations of batch 16 on $((patch * s)) px HR crops of the project's 93 photos on $DEVICE_TEXT (Adam lr 1e-3 cosine, MSE on Y, global gradient-norm clip 1.0); the paper trains far longer on its own training set, so expect it below the paper's figures.}"
+      --description "${DESCRIPTION:-$what, trained $iters iterations of batch 16 on $((patch * s)) px HR crops of the training photos in Models/Training/splits.json on $DEVICE_TEXT (Adam lr 1e-3 cosine, MSE on Y, global gradient-norm clip 1.0); the paper trains far longer on its own training set, so expect it below the paper's figures.}"
     ./neuralpost eval --model "$id" --set Set5 --write-card
     ./neuralpost eval --model "$id" --set Set14 --write-card
   done
