@@ -45,7 +45,7 @@ internal sealed class GpuComputeImportTests
         Assert.That(graph.Operators, Does.Contain("Resize"));
         var error = Assert.Throws<UnsupportedGraphException>(() => new PlanBuilder(graph, AnyOffsets(graph), NchwShape.Rgb(20, 24)).Build())!;
         Assert.That(error.Message, Does.Contain("Resize mode cubic").And.Contain("not supported by the GPU-compute runner"));
-        var load = Assert.Throws<ModelLoadException>(() => GpuNetwork.Create(UntouchedDevice.Create(), graph, directConvolution: false))!;
+        var load = Assert.Throws<ModelLoadException>(() => GpuNetwork.Create(UntouchedDevice.Create(), graph, directConvolution: false, NeuralPost.Core.TensorStorage.Float32))!;
         Assert.That(load.Message, Does.Contain("Resize mode cubic"));
     }
 
