@@ -120,7 +120,7 @@ def main(argv=None):
         name, scale = meta["model"], meta["scale"]
     elif a.random and a.model:
         name = a.model
-        scale = a.scale or {"imdn": 2, "imdn-rtc": 2, "lapsrn": 8}[name]
+        scale = a.scale or {"imdn": 2, "imdn-rtc": 2, "lapsrn": 8}.get(name, 2)
         torch.manual_seed(0)
         model = build_model(name, scale)
     else:

@@ -5,7 +5,8 @@ ConvTranspose2d on a dummy input of a given size.
     Conv2d:          MACs = out_elements * (C_in / groups) * kH * kW
     ConvTranspose2d: MACs = in_elements  * (C_out / groups) * kH * kW
 (bias additions, activations, pooling, PixelShuffle and the residual adds are
-not counted, as is customary).  The attention 1x1 convs of IMDN run on a 1x1
+not counted, as is customary; nor is the bicubic Resize that DRCN / DRRN / RED-Net
+run first, 16 multiply-adds per output value, and their RGB <-> Y arithmetic).  The attention 1x1 convs of IMDN run on a 1x1
 pooled map, so they contribute almost nothing.
 
     /usr/bin/python3 Models/Training/macs.py --model imdn --scale 2
@@ -65,7 +66,10 @@ def main(argv=None):
     ap.add_argument("--model", default=None)
     ap.add_argument("--scale", type=int, default=None)
     a = ap.parse_args(argv)
+    from models import VDSR_FAMILY
     rows = [("imdn", 2), ("imdn", 3), ("imdn", 4), ("imdn-rtc", 2), ("lapsrn", 2), ("lapsrn", 4), ("lapsrn", 8)]
+    # DRCN / DRRN / RED-Net run every layer at HR: their MACs per output pixel do not depend on the scale
+    rows += [(v, 2) for v in VDSR_FAMILY]
     if a.model:
         rows = [r for r in rows if r[0] == a.model and (a.scale is None or r[1] == a.scale)]
     for name, s in rows:

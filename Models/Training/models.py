@@ -3,8 +3,11 @@ import torch
 
 from nets.imdn import IMDN, IMDN_RTC
 from nets.lapsrn import LapSRN
+from nets import vdsr_family
 
-MODELS = ("imdn", "imdn-rtc", "lapsrn")
+# the bicubic-input networks (nets/vdsr_family.py) are named by variant: drcn, drcn-f64r8, drrn-b1u25, ...
+VDSR_FAMILY = tuple(vdsr_family.VARIANTS)
+MODELS = ("imdn", "imdn-rtc", "lapsrn") + VDSR_FAMILY
 
 
 def build_model(name, scale):
@@ -18,6 +21,10 @@ def build_model(name, scale):
         if scale != 8:
             raise ValueError("lapsrn is trained as one 3-level model: use --scale 8")
         return LapSRN(levels=3)
+    if name in vdsr_family.VARIANTS:
+        if scale not in (2, 3, 4):
+            raise ValueError(f"{name} is built for x2, x3 or x4")
+        return vdsr_family.build(name, scale)
     raise ValueError(f"unknown model {name!r}; choose from {MODELS}")
 
 

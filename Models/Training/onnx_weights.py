@@ -64,6 +64,14 @@ SOURCES = {
     "dehaze-no-detail": {"model": "dehaze", "config": {"enc_channels": [32, 48, 64, 96], "dec_channels": 16,
                                                        "detail_branch": False}},
 }
+# DRCN / DRRN / RED-Net (nets/vdsr_family.py): <variant>-x<scale>, e.g. rednet10-f32-x2, drrn-b1u25-x2, drcn-x3
+# (model = the variant; the shipped ones are reduced variants, train_vdsr_family.sh)
+def _vdsr_sources():
+    from nets.vdsr_family import VARIANTS
+    return {f"{v}-x{s}": {"model": v, "scale": s} for v in VARIANTS for s in (2, 3, 4)}
+
+
+SOURCES.update(_vdsr_sources())
 
 
 def source_of(model_id):

@@ -26,6 +26,7 @@ from export import export_module  # noqa: E402
 from macs import macs_per_output_mp  # noqa: E402
 from models import load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.lapsrn import LapSRNLevel  # noqa: E402
+from nets.vdsr_family import VARIANTS  # noqa: E402
 
 MODELS_DIR = os.path.normpath(os.path.join(HERE, ".."))
 ARCHITECTURES = {
@@ -33,6 +34,30 @@ ARCHITECTURES = {
     "imdn-rtc": "IMDN-RTC: 12 ch, 5 light distillation blocks without attention, PixelShuffle",
     "lapsrn": "LapSRN (Lai et al. 2017): Laplacian pyramid of x2 levels, d=10 convs per level, 64 ch",
 }
+_BICUBIC_IN = ("input bicubic-upsampled inside the graph (one ONNX Resize, cubic a=-0.5, half_pixel: MATLAB imresize), "
+               "network on Y (MATLAB rgb2ycbcr), its change of Y added to R, G and B; every layer at HR resolution")
+
+
+def vdsr_architecture(variant):
+    """Card text for a DRCN / DRRN / RED-Net variant (nets/vdsr_family.py), naming how it differs from the paper."""
+    family, kw = VARIANTS[variant]
+    if family == "drcn":
+        text = (f"DRCN (Kim et al. 2016): 2-conv embedding, ONE shared 3x3 {kw['features']}-ch conv + ReLU recursed "
+                f"{kw['recursions']} times, the same 2-conv reconstruction on every recursion, input skip, learned "
+                "weighted average of the predictions")
+        paper = kw == {"features": 256, "recursions": 16}
+    elif family == "drrn":
+        text = (f"DRRN (Tai et al. 2017) B{kw['blocks']}U{kw['units']}: recursive block(s) of {kw['units']} "
+                f"pre-activation residual units sharing two 3x3 {kw['features']}-ch convs, multi-path local residual, "
+                "global residual")
+        paper = kw["features"] == 128 and (kw["blocks"], kw["units"]) == (1, 25)
+    else:
+        text = (f"RED-Net (Mao et al. 2016) RED{2 * kw['layers']}: {kw['layers']} 3x3 convs + {kw['layers']} 3x3 "
+                f"deconvs, {kw['features']} ch, ReLU, skip from every second conv to its mirrored deconv, residual")
+        paper = kw == {"layers": 15, "features": 64}
+    return text + ("" if paper else " (a reduced variant of the paper's network)") + "; " + _BICUBIC_IN
+
+
 DATA = ("93 photos from Debian packages (lomiri-wallpapers-16.04/20.04, mate-backgrounds, "
         "plasma-workspace-wallpapers, ukui-wallpapers, python3-skimage data; split in Models/Training/splits.json); "
         "random HR crops, flips, 90-degree rotations; LR by the project's MATLAB-compatible bicubic")
@@ -116,7 +141,7 @@ def main(argv=None):
         "file": f"{a.id}.onnx",
         "sha256": digest,
         "kind": "super-resolution",
-        "architecture": ARCHITECTURES[name],
+        "architecture": vdsr_architecture(name) if name in VARIANTS else ARCHITECTURES[name],
         "scale": scale,
         "receptiveField": receptive_field(module),
         # input pixels of replicated edge the runtime adds on each side (Runtime/Core/EdgePadding.cs)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Train NeuralPost SR models (IMDN x2/x3/x4, IMDN-RTC x2, LapSRN x2/x4/x8).
+"""Train NeuralPost SR models (IMDN x2/x3/x4, IMDN-RTC x2, LapSRN x2/x4/x8, DRCN, DRRN, RED-Net).
 
     /usr/bin/python3 Models/Training/train.py --model imdn --scale 2 --out runs/imdn-x2
 
-Losses: L1 (IMDN, IMDN-RTC), multi-level Charbonnier (LapSRN), plus
+Losses: L1 (IMDN, IMDN-RTC), multi-level Charbonnier (LapSRN), MSE on Y (DRCN, DRRN, RED-Net: the papers' loss
+on the luminance they work on; DRCN with recursive supervision, see vdsr_loss), plus
 ``--distill-weight`` x a distillation loss when ``--teacher`` is given
 (IMDN-RTC student, IMDN x2 teacher; ``--distill`` picks the method from
 ``nets/distill.py``: feature-l1, the default, lsfd, facd or output).  Adam,
@@ -32,11 +33,15 @@ import torch.nn.functional as F  # noqa: E402
 
 import atomic  # noqa: E402
 import data  # noqa: E402
-from models import MODELS, build_model, load_body, load_checkpoint, load_checkpoint_model  # noqa: E402
+from models import MODELS, VDSR_FAMILY, build_model, load_body, load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.distill import METHODS as DISTILL_METHODS, build_distiller  # noqa: E402
 from nets.lapsrn import multilevel_charbonnier  # noqa: E402
+from nets.vdsr_family import FULL, VARIANTS, recursive_supervision_loss, rgb_to_y  # noqa: E402
 
 DEFAULT_PATCH = {"imdn": 64, "imdn-rtc": 64, "lapsrn": 16}
+DEFAULT_PATCH.update({v: 24 for v in VDSR_FAMILY})
+# --model drcn / drrn / rednet: the family; --variant picks one of its VARIANTS (default: the paper's network)
+FAMILIES = tuple(FULL)
 
 
 def add_run_arguments(ap):
@@ -54,13 +59,22 @@ def add_run_arguments(ap):
 
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", choices=MODELS, required=True)
-    ap.add_argument("--scale", type=int, default=None, help="2/3/4 for imdn, 2 for imdn-rtc, 8 for lapsrn")
+    ap.add_argument("--model", choices=sorted(set(MODELS + FAMILIES), key=(MODELS + FAMILIES).index), required=True)
+    ap.add_argument("--variant", default=None,
+                    help="with --model drcn/drrn/rednet: which network of the family (nets/vdsr_family.py VARIANTS), "
+                         "e.g. f64r8 or drcn-f64r8; default the paper's (drcn, drrn-b1u25, rednet30)")
+    ap.add_argument("--scale", type=int, default=None,
+                    help="2/3/4 for imdn and the DRCN/DRRN/RED-Net family, 2 for imdn-rtc, 8 for lapsrn")
     ap.add_argument("--iters", type=int, default=300000, help="total iterations (schedule length)")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--patch", type=int, default=None, help="LR patch size (HR = patch*scale); default 64, lapsrn 16")
     ap.add_argument("--lr", type=float, default=2e-4)
     ap.add_argument("--min-lr", type=float, default=1e-7)
+    ap.add_argument("--clip-grad", type=float, default=None,
+                    help="clip the global gradient norm (default 1.0 for DRCN/DRRN/RED-Net, off for the others)")
+    ap.add_argument("--alpha-iters", type=int, default=None,
+                    help="DRCN: the intermediate-loss weight alpha falls linearly from 1 to 0 over these iterations "
+                         "(default half of --iters)")
     add_run_arguments(ap)
     ap.add_argument("--init-weights", default=None,
                     help="start from these weights instead of random ones: a shipped network's id or ONNX file "
@@ -86,8 +100,14 @@ def parse_args(argv=None):
     ap.add_argument("--deterministic", action="store_true", help="deterministic kernels (slower on GPU)")
     ap.add_argument("--stop-at", type=int, default=None, help=argparse.SUPPRESS)  # tests: simulate a kill
     a = ap.parse_args(argv)
+    if a.model in FAMILIES:
+        a.model = resolve_variant(ap, a.model, a.variant)
+    elif a.variant:
+        ap.error("--variant is for --model drcn, drrn or rednet")
     if a.scale is None:
-        a.scale = {"imdn": 2, "imdn-rtc": 2, "lapsrn": 8}[a.model]
+        a.scale = 2 if a.model in VDSR_FAMILY else {"imdn": 2, "imdn-rtc": 2, "lapsrn": 8}[a.model]
+    if a.clip_grad is None:
+        a.clip_grad = 1.0 if a.model in VDSR_FAMILY else 0.0
     if a.patch is None:
         a.patch = DEFAULT_PATCH[a.model]
     if a.init_weights and a.init_body:
@@ -99,6 +119,30 @@ def parse_args(argv=None):
     if a.teacher and a.distill is None:
         a.distill = "feature-l1"
     return a
+
+
+def resolve_variant(ap, family, variant):
+    """--model drrn --variant b1u9-f32 (or drrn-b1u9-f32) -> "drrn-b1u9-f32"; no --variant: the paper's network."""
+    if variant is None:
+        return FULL[family]
+    for name in (variant, f"{family}-{variant}", f"{family}{variant}"):
+        if name in VARIANTS and VARIANTS[name][0] == family:
+            return name
+    ap.error(f"no {family} variant {variant!r}; known: "
+             + ", ".join(k for k, (f, _) in VARIANTS.items() if f == family))
+
+
+def vdsr_loss(model, lr_img, target, it, args):
+    """DRCN / DRRN / RED-Net: MSE on Y (MATLAB rgb2ycbcr luma) of the output against the HR crop's Y. DRCN adds the
+    paper's recursive supervision: alpha * mean over the D predictions' losses + (1 - alpha) * the output's loss, alpha
+    falling linearly from 1 to 0 over --alpha-iters (default half the run), then the output's loss alone."""
+    _, y_sr, preds = model.forward_all(lr_img)
+    y_hr = rgb_to_y(target)
+    if not preds:
+        return F.mse_loss(y_sr, y_hr)
+    span = args.alpha_iters if args.alpha_iters is not None else max(1, args.iters // 2)
+    alpha = max(0.0, 1.0 - it / max(1, span))
+    return recursive_supervision_loss(y_sr, preds, y_hr, alpha)
 
 
 def pick_device(name):
@@ -296,6 +340,8 @@ def train(args):
         lr_img, targets = batch[0], batch[1:]
         if args.model == "lapsrn":
             loss = multilevel_charbonnier(model(lr_img), targets)
+        elif args.model in VDSR_FAMILY:
+            loss = vdsr_loss(model, lr_img, targets[0], it, args)
         elif distiller is not None:
             out, feats = model.forward_features(lr_img)
             with torch.no_grad():
@@ -307,6 +353,8 @@ def train(args):
             loss = F.l1_loss(model(lr_img), targets[0])
         opt.zero_grad(set_to_none=True)
         loss.backward()
+        if args.clip_grad > 0:
+            torch.nn.utils.clip_grad_norm_(params, args.clip_grad)
         opt.step()
         sched.step()
         it += 1

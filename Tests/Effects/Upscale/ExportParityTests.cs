@@ -22,6 +22,10 @@ internal sealed class ExportParityTests : OrtTestFixture
     [TestCase("lapsrn", 8, 1)]
     [TestCase("lapsrn", 8, 2)]
     [TestCase("lapsrn", 8, 3)]
+    // the bicubic-input networks: ONNX Runtime's cubic Resize (a = -0.5, half_pixel) against the training's bicubic
+    [TestCase("rednet10-f32", 2, 1)]
+    [TestCase("drrn-b1u9-f32", 3, 1)]
+    [TestCase("drcn-f32r8", 4, 1)]
     public void ExportedModelMatchesPyTorch(string model, int scale, int level)
     {
         var dir = TestPaths.NewTempDirectory();

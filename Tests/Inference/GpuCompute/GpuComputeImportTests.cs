@@ -32,6 +32,34 @@ internal sealed class GpuComputeImportTests
         Assert.That((output.C, output.H % 272, output.W % 480), Is.EqualTo((3, 0, 0)));
     }
 
+    /// <summary>
+    /// DRCN / DRRN / RED-Net upsample inside their graph with one cubic Resize (MATLAB's bicubic), which the
+    /// GPU-compute runner does not implement (the models issue does not ask for it): the plan must be refused with the
+    /// runner's unsupported-operator error, as a load error before the device is touched, so the pass steps down to
+    /// ONNX Runtime (BicubicInputNetworkTierTests) instead of running something else.
+    /// </summary>
+    [TestCaseSource(nameof(BicubicInputModels))]
+    public void ABicubicInputNetworkIsRefusedForItsCubicResize(string id)
+    {
+        var graph = Import(GpuComputeRig.Model(id));
+        Assert.That(graph.Operators, Does.Contain("Resize"));
+        var error = Assert.Throws<UnsupportedGraphException>(() => new PlanBuilder(graph, AnyOffsets(graph), NchwShape.Rgb(20, 24)).Build())!;
+        Assert.That(error.Message, Does.Contain("Resize mode cubic").And.Contain("not supported by the GPU-compute runner"));
+        var load = Assert.Throws<ModelLoadException>(() => GpuNetwork.Create(UntouchedDevice.Create(), graph, directConvolution: false, NeuralPost.Core.TensorStorage.Float32))!;
+        Assert.That(load.Message, Does.Contain("Resize mode cubic"));
+    }
+
+    private static readonly string[] BicubicInputModels = ["rednet10-f32-x2"];
+
+    /// <summary>A device any call on which fails the test: for paths that must give up before using one.</summary>
+    internal class UntouchedDevice : System.Reflection.DispatchProxy
+    {
+        public static NeuralPost.Graphics.IGraphicsDevice Create() => Create<NeuralPost.Graphics.IGraphicsDevice, UntouchedDevice>();
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) =>
+            throw new AssertionException($"the device was used ({targetMethod?.Name})");
+    }
+
     [Test]
     public void ImdnRtcConvolutionsAbsorbActivationResidualAndPixelShuffle()
     {
