@@ -58,9 +58,12 @@ def vdsr_architecture(variant):
     return text + ("" if paper else " (a reduced variant of the paper's network)") + "; " + _BICUBIC_IN
 
 
-DATA = ("93 photos from Debian packages (lomiri-wallpapers-16.04/20.04, mate-backgrounds, "
-        "plasma-workspace-wallpapers, ukui-wallpapers, python3-skimage data; split in Models/Training/splits.json); "
-        "random HR crops, flips, 90-degree rotations; LR by the project's MATLAB-compatible bicubic")
+# The corpus of Models/Training/DATA.md (build_dataset.py); networks trained before it (93 photos) keep that text
+# in their cards.
+DATA = ("1,090 training images of the Models/Training/DATA.md corpus (photos and game textures from Debian packages "
+        "under public-domain, CC0, CC-BY or permissive licences; sample-scene frames of city seeds 1, 3, 4, 6, 7, 8; "
+        "split in Models/Training/splits.json, 34 validation images select the checkpoint); random HR crops, flips, "
+        "90-degree rotations; LR by the project's MATLAB-compatible bicubic")
 
 
 # 8 brought every shipped network's flat-colour error to <= 1 level (tools/edge-padding-study.py)

@@ -51,11 +51,13 @@ for variant in $VARIANTS; do
       drcn|drrn-b1u25|rednet30) what="$variant, the paper's network" ;;
       *) what="$variant, a reduced variant of the paper's network (see the architecture)" ;;
     esac
+    # Built apart: bash 5.2 reads an apostrophe inside "${VAR:-...}" as a quote.
+    default_description="$what, trained $iters iterations of batch 16 on $((patch * s)) px HR crops of the training images in Models/Training/splits.json on $DEVICE_TEXT (Adam lr 1e-3 cosine, MSE on Y, global gradient-norm clip 1.0); the paper trains far longer on its own training set, so expect it below the paper's figures."
     echo "== $id: ${cmd[*]}"
     "$PY" "${cmd[@]}" --resume   # resumable: re-running the script continues an interrupted run
     "$PY" Models/Training/publish.py --ckpt "$run/best.pt" --run "$run" --id "$id" --device "$DEVICE_TEXT" \
       --command "${cmd[*]}" \
-      --description "${DESCRIPTION:-$what, trained $iters iterations of batch 16 on $((patch * s)) px HR crops of the training photos in Models/Training/splits.json on $DEVICE_TEXT (Adam lr 1e-3 cosine, MSE on Y, global gradient-norm clip 1.0); the paper trains far longer on its own training set, so expect it below the paper's figures.}"
+      --description "${DESCRIPTION:-$default_description}"
     ./neuralpost eval --model "$id" --set Set5 --write-card
     ./neuralpost eval --model "$id" --set Set14 --write-card
   done
