@@ -26,8 +26,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
     /// <summary>What runs the networks this command loads (<c>--backend</c>); ONNX Runtime unless set.</summary>
     public InferenceBackend Backend { get; init; } = InferenceBackend.OnnxRuntime;
 
-    /// <summary>How GPU compute stores intermediate tensors (<c>--gpu-storage</c>); fp32 unless set.</summary>
-    public TensorStorage GpuStorage { get; init; } = TensorStorage.Float32;
+    /// <summary>How GPU compute stores intermediate tensors (<c>--gpu-storage</c>); fp16 unless set, as the passes.</summary>
+    public TensorStorage GpuStorage { get; init; } = TensorStorage.Float16;
 
     /// <summary>The process's ONNX Runtime environment, its log routed to <see cref="Err"/>.</summary>
     /// <exception cref="OnnxRuntimeMissingException">The native library could not be loaded.</exception>

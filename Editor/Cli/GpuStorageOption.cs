@@ -15,9 +15,9 @@ internal static class GpuStorageOption
     {
         var option = new Option<string>("--gpu-storage")
         {
-            Description = "fp32|fp16: how GPU compute stores intermediate tensors (fp16: half the memory and traffic, " +
-                "arithmetic stays fp32); ignored with --backend ort",
-            DefaultValueFactory = _ => "fp32",
+            Description = "fp16|fp32: how GPU compute stores intermediate tensors (fp16: half the memory and traffic, " +
+                "arithmetic stays fp32; fp32: equal to ONNX Runtime to rounding); ignored with --backend ort",
+            DefaultValueFactory = _ => "fp16",
         };
         option.Validators.Add(result =>
         {

@@ -5,7 +5,7 @@ using NeuralPost.ImageFiles;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1] [--backend ort|gpu] [--gpu-storage fp32|fp16]</c>: removes haze from one image.</summary>
+/// <summary><c>neuralpost dehaze IN OUT.png|.jpg|.webp [--model dehaze] [--strength 1] [--backend ort|gpu] [--gpu-storage fp16|fp32]</c>: removes haze from one image.</summary>
 internal static class DehazeCommand
 {
     public static Command Create(Option<bool> verbose)

@@ -8,7 +8,7 @@ using NeuralPost.Effects.Upscale;
 namespace NeuralPost.Editor.Commands;
 
 /// <summary>
-/// <c>neuralpost eval --model ID --set DIR|NAME|game [--scale S] [--write-card] [--backend ort|gpu] [--gpu-storage fp32|fp16]</c>: per-image and mean PSNR/SSIM beside
+/// <c>neuralpost eval --model ID --set DIR|NAME|game [--scale S] [--write-card] [--backend ort|gpu] [--gpu-storage fp16|fp32]</c>: per-image and mean PSNR/SSIM beside
 /// bicubic. <c>--write-card</c> stores the means in the model's card, so every card figure comes from this command.
 /// <c>--set game</c> scores frames of the sample scene along its camera path (<see cref="GameSetDefinition"/>), built on
 /// first use, and adds a temporal figure.

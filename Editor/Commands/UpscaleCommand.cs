@@ -7,7 +7,7 @@ using NeuralPost.ImageFiles;
 
 namespace NeuralPost.Editor.Commands;
 
-/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]... [--backend ort|gpu] [--gpu-storage fp32|fp16]</c></summary>
+/// <summary><c>neuralpost upscale --model ID|FILE.onnx IN OUT.png|.jpg|.webp [--tile N] [--overlap N] [--ep NAME]... [--backend ort|gpu] [--gpu-storage fp16|fp32]</c></summary>
 internal static class UpscaleCommand
 {
     private const int DefaultOverlap = 16;

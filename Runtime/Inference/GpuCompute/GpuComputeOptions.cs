@@ -27,7 +27,10 @@ public sealed record GpuComputeOptions
     /// <summary>The convolution kernel; results agree to fp32 rounding whichever is chosen.</summary>
     public ConvolutionKernel Convolution { get; init; } = ConvolutionKernel.Auto;
 
-    /// <summary>How intermediate tensors are stored; <see cref="TensorStorage.Float32"/> unless chosen.</summary>
+    /// <summary>
+    /// How intermediate tensors are stored; <see cref="TensorStorage.Float32"/> unless chosen here, so the runner's
+    /// own default stays exact. The passes' settings default to <see cref="TensorStorage.Float16"/>.
+    /// </summary>
     public TensorStorage Storage { get; init; } = TensorStorage.Float32;
 
     /// <summary>Whether <paramref name="deviceDescription"/> names a CPU (software) OpenGL implementation.</summary>

@@ -34,7 +34,7 @@ public sealed record SampleOptions
     public InferenceBackend Backend { get; init; } = InferenceBackend.Auto;
 
     /// <summary>How GPU compute stores the networks' intermediate tensors (both passes); ONNX Runtime ignores it.</summary>
-    public TensorStorage GpuStorage { get; init; } = TensorStorage.Float32;
+    public TensorStorage GpuStorage { get; init; } = TensorStorage.Float16;
 
     /// <summary>Scene options (fog, time of day, seeds).</summary>
     public SceneOptions Scene { get; init; } = new();

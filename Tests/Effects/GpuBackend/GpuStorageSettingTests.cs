@@ -1,6 +1,7 @@
 using NeuralPost.Core;
 using NeuralPost.Effects;
 using NeuralPost.Inference;
+using NeuralPost.Inference.GpuCompute;
 using static NeuralPost.Tests.Effects.GpuBackend.GpuBackendRig;
 
 namespace NeuralPost.Tests.Effects.GpuBackend;
@@ -48,12 +49,13 @@ internal sealed class GpuStorageSettingTests : OrtTestFixture
     }
 
     [Test]
-    public void DefaultIsFloat32AndUndefinedValuesAreRefused()
+    public void DefaultIsFloat16AndUndefinedValuesAreRefused()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(new NeuralUpscalerSettings().GpuStorage, Is.EqualTo(TensorStorage.Float32));
-            Assert.That(new DehazeSettings().GpuStorage, Is.EqualTo(TensorStorage.Float32));
+            Assert.That(new NeuralUpscalerSettings().GpuStorage, Is.EqualTo(TensorStorage.Float16));
+            Assert.That(new DehazeSettings().GpuStorage, Is.EqualTo(TensorStorage.Float16));
+            Assert.That(GpuComputeOptions.Default.Storage, Is.EqualTo(TensorStorage.Float32), "the runner's own default stays exact");
             Assert.That(() => new NeuralUpscalerSettings().GpuStorage = (TensorStorage)2, Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => new DehazeSettings().GpuStorage = (TensorStorage)(-1), Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
