@@ -20,6 +20,7 @@ internal sealed class ShippedModelQualityTests : OrtTestFixture
     [TestCase("lapsrn-x8", 1.0)]
     [TestCase("rednet10-f32-x2", 1.5)] // RED10 at 32 ch, a reduced RED-Net trained for minutes on the CPU
     [TestCase("drrn-b1u9-f32-x2", 1.5)] // DRRN B1U9 at 32 ch, a reduced DRRN trained for half an hour on the CPU
+    [TestCase("drcn-f32r8-x2", 1.5)] // DRCN at 32 ch and 8 recursions, trained for a quarter of an hour on the CPU
     public void BeatsBicubicOnSet5ByTheFloorAndMatchesItsCard(string id, double floorDb)
     {
         var set5 = Path.Combine(TestPaths.BenchmarksOrIgnore(), "Set5");

@@ -13,7 +13,7 @@ namespace NeuralPost.Tests.Effects;
 [NonParallelizable]
 internal sealed class BicubicInputNetworkTierTests : OrtTestFixture
 {
-    private static readonly string[] BicubicInputModels = ["rednet10-f32-x2", "drrn-b1u9-f32-x2"];
+    private static readonly string[] BicubicInputModels = ["rednet10-f32-x2", "drrn-b1u9-f32-x2", "drcn-f32r8-x2"];
 
     [TestCaseSource(nameof(BicubicInputModels))]
     public void ATierRunsItThroughOnnxRuntimeOnAFrame(string id)

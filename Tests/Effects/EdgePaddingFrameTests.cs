@@ -17,6 +17,7 @@ internal sealed class EdgePaddingFrameTests : OrtTestFixture
     [TestCase("lapsrn-x2", 7, 5)]
     [TestCase("rednet10-f32-x2", 7, 5)]
     [TestCase("drrn-b1u9-f32-x2", 7, 5)]
+    [TestCase("drcn-f32r8-x2", 7, 5)]
     public void AFlatFrameComesBackFlat(string id, int width, int height)
     {
         var colour = ((byte)200, (byte)30, (byte)90);

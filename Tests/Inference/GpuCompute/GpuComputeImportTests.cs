@@ -49,7 +49,7 @@ internal sealed class GpuComputeImportTests
         Assert.That(load.Message, Does.Contain("Resize mode cubic"));
     }
 
-    private static readonly string[] BicubicInputModels = ["rednet10-f32-x2", "drrn-b1u9-f32-x2"];
+    private static readonly string[] BicubicInputModels = ["rednet10-f32-x2", "drrn-b1u9-f32-x2", "drcn-f32r8-x2"];
 
     /// <summary>A device any call on which fails the test: for paths that must give up before using one.</summary>
     internal class UntouchedDevice : System.Reflection.DispatchProxy
