@@ -42,8 +42,11 @@ internal sealed class BicubicInputNetworkTierTests : OrtTestFixture
         });
     }
 
-    [TestCaseSource(nameof(BicubicInputModels))]
-    public void AskedForGpuComputeItStepsDownToOnnxRuntimeNamingTheCubicResize(string id)
+    // DRCN's learned average of its recursions normalises its weights with a ReduceSum, which the importer meets first.
+    [TestCase("rednet10-f32-x2", "Resize mode cubic")]
+    [TestCase("drrn-b1u9-f32-x2", "Resize mode cubic")]
+    [TestCase("drcn-f32r8-x2", "operator ReduceSum")]
+    public void AskedForGpuComputeItStepsDownToOnnxRuntimeNamingWhatItLacks(string id, string lacking)
     {
         using var rig = new EffectTestRig(GlPixels.Random(16, 10, seed: 22), new Size(32, 20), Ort, TestManifests.Repository());
         var upscaler = rig.CameraObject.AddComponent<NeuralUpscaler>();
@@ -58,7 +61,7 @@ internal sealed class BicubicInputNetworkTierTests : OrtTestFixture
         {
             Assert.That(upscaler.ActiveModelId, Is.EqualTo(id), upscaler.Status);
             Assert.That(upscaler.ActiveBackend, Is.EqualTo(InferenceBackend.OnnxRuntime), upscaler.Status);
-            Assert.That(rig.Log, Has.Some.Contain($"GPU compute cannot run {id}").And.Contain("Resize mode cubic").And.Contain("using ONNX Runtime"));
+            Assert.That(rig.Log, Has.Some.Contain($"GPU compute cannot run {id}").And.Contain(lacking).And.Contain("using ONNX Runtime"));
         });
     }
 }
