@@ -42,9 +42,7 @@ public sealed class DehazeSettings
     public InferenceBackend Backend
     {
         get => _backend;
-        set => _backend = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined inference backend");
+        set => _backend = DefinedEnum.Require(value, "inference backend");
     }
 
     /// <summary>
@@ -56,9 +54,7 @@ public sealed class DehazeSettings
     public TensorStorage GpuStorage
     {
         get => _gpuStorage;
-        set => _gpuStorage = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined tensor storage");
+        set => _gpuStorage = DefinedEnum.Require(value, "tensor storage");
     }
 
     /// <summary>Whether the pass changes the image: enabled with a non-zero strength.</summary>

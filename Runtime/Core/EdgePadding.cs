@@ -28,13 +28,8 @@ public readonly record struct EdgePadding
     {
         ArgumentOutOfRangeException.ThrowIfNegative(border);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(border, MaxBorder);
-        if (!Enum.IsDefined(mode))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a defined edge mode");
-        }
-
         Border = border;
-        Mode = mode;
+        Mode = DefinedEnum.Require(mode, "edge mode");
     }
 
     /// <summary>Input pixels added on each side; 0 turns the padding off.</summary>

@@ -18,9 +18,7 @@ public sealed class NeuralUpscalerSettings
     public UpscaleTier Tier
     {
         get => _tier;
-        set => _tier = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined upscale tier");
+        set => _tier = DefinedEnum.Require(value, "upscale tier");
     }
 
     /// <summary>Strength of the sharpen applied after upscaling, in [0, 1]; 0 turns it off.</summary>
@@ -36,9 +34,7 @@ public sealed class NeuralUpscalerSettings
     public FallbackPolicy FallbackPolicy
     {
         get => _fallbackPolicy;
-        set => _fallbackPolicy = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined fallback policy");
+        set => _fallbackPolicy = DefinedEnum.Require(value, "fallback policy");
     }
 
     /// <summary>
@@ -50,9 +46,7 @@ public sealed class NeuralUpscalerSettings
     public InferenceBackend Backend
     {
         get => _backend;
-        set => _backend = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined inference backend");
+        set => _backend = DefinedEnum.Require(value, "inference backend");
     }
 
     /// <summary>
@@ -64,9 +58,7 @@ public sealed class NeuralUpscalerSettings
     public TensorStorage GpuStorage
     {
         get => _gpuStorage;
-        set => _gpuStorage = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "not a defined tensor storage");
+        set => _gpuStorage = DefinedEnum.Require(value, "tensor storage");
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     private string? _activeModelId;
     private bool _configured;
     private string? _configuredModelId;
-    private int _configuredVariant;
+    private NetworkConfiguration _configuredFor;
     private bool _reportedUnbound;
     private bool _reportedGpuFallback;
     private ModelCard? _loadedCard;
@@ -194,16 +194,16 @@ public abstract class NeuralPass : Component, IPostProcess, IPostProcessFallback
     private protected abstract void PrepareTensors(Size inputSize);
 
     /// <summary>True when the current configuration was made for this key, so nothing is to be done this frame.</summary>
-    protected bool IsConfiguredFor(string? modelId, int variant) =>
-        _configured && variant == _configuredVariant && string.Equals(modelId, _configuredModelId, StringComparison.Ordinal);
+    private protected bool IsConfiguredFor(string? modelId, NetworkConfiguration configuration) =>
+        _configured && configuration == _configuredFor && string.Equals(modelId, _configuredModelId, StringComparison.Ordinal);
 
     /// <summary>Drops the current network and records the key the configuration about to be made is for.</summary>
-    protected void BeginConfigure(string? modelId, int variant)
+    private protected void BeginConfigure(string? modelId, NetworkConfiguration configuration)
     {
         ReleaseNetwork();
         _configured = true;
         _configuredModelId = modelId;
-        _configuredVariant = variant;
+        _configuredFor = configuration;
     }
 
     /// <summary>Sets the status of a path chosen without a network (e.g. native with sharpening).</summary>

@@ -153,15 +153,15 @@ public sealed class Dehaze : NeuralPass
         var modelId = _settings.ModelId;
         var backend = _settings.Backend;
         var storage = _settings.GpuStorage;
-        var variant = ((int)backend * 2) + (int)storage;
-        if (IsConfiguredFor(modelId, variant))
+        // The dehaze settings carry no fallback policy: the network runs wherever the upscaler's default would.
+        const FallbackPolicy policy = FallbackPolicy.GpuThenCpuThenBilinear;
+        var configuration = new NetworkConfiguration(policy, backend, storage);
+        if (IsConfiguredFor(modelId, configuration))
         {
             return;
         }
 
-        BeginConfigure(modelId, variant);
-        // The dehaze settings carry no fallback policy: the network runs wherever the upscaler's default would.
-        const FallbackPolicy policy = FallbackPolicy.GpuThenCpuThenBilinear;
+        BeginConfigure(modelId, configuration);
         if (!CanRunNetworks(services, modelId, backend, policy))
         {
             return;

@@ -113,13 +113,13 @@ public sealed partial class NeuralUpscaler : NeuralPass, IRenderResolutionReques
         var policy = _settings.FallbackPolicy;
         var backend = _settings.Backend;
         var storage = _settings.GpuStorage;
-        var variant = ((((int)policy * 8) + (int)backend) * 2) + (int)storage; // the configuration's key besides the model id
-        if (IsConfiguredFor(modelId, variant))
+        var configuration = new NetworkConfiguration(policy, backend, storage);
+        if (IsConfiguredFor(modelId, configuration))
         {
             return;
         }
 
-        BeginConfigure(modelId, variant);
+        BeginConfigure(modelId, configuration);
         _resources ??= new UpscaleResources(services.Device);
         if (modelId is null)
         {

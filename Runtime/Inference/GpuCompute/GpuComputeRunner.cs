@@ -26,15 +26,11 @@ public static class GpuComputeRunner
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
+        var storage = DefinedEnum.Require(options.Storage, "tensor storage", nameof(options));
         var graph = OnnxGraphReader.Read(path);
         GraphFusion.Apply(graph);
         var direct = options.Convolution == ConvolutionKernel.Direct
             || (options.Convolution == ConvolutionKernel.Auto && GpuComputeOptions.IsSoftwareRenderer(device.Description));
-        if (!Enum.IsDefined(options.Storage))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Storage, "not a defined tensor storage");
-        }
-
-        return GpuNetwork.Create(device, graph, direct, options.Storage);
+        return GpuNetwork.Create(device, graph, direct, storage);
     }
 }

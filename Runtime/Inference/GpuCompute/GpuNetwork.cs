@@ -130,10 +130,11 @@ internal sealed class GpuNetwork : IGpuNetworkRunner
 
     private IComputeProgram Program(StepSpec step, IReadOnlyList<string> storageDefines)
     {
-        var key = storageDefines.Count == 0 ? step.ProgramKey : $"{step.ProgramKey} <{string.Join(", ", storageDefines)}>";
+        string[] defines = [.. step.Defines, .. storageDefines];
+        var key = defines.Length == 0 ? step.Kernel : $"{step.Kernel} [{string.Join(", ", defines)}]";
         if (!_programs.TryGetValue(key, out var program))
         {
-            program = ShaderLibrary.CompileWithPrelude(_device, step.Kernel, TensorStoragePrelude, [.. step.Defines, .. storageDefines]);
+            program = ShaderLibrary.CompileWithPrelude(_device, step.Kernel, TensorStoragePrelude, defines);
             _programs[key] = program;
         }
 

@@ -3,6 +3,11 @@ namespace NeuralPost.Inference.GpuCompute;
 /// <summary>Reductions, pooling, resizing, padding and DepthToSpace.</summary>
 internal sealed partial class PlanBuilder
 {
+    /// <summary>The kernels that write per-channel statistics (the compiler keeps their outputs fp32).</summary>
+    internal const string StatisticsPartialsKernel = "Inference/channel_partials.comp";
+
+    internal const string StatisticsKernel = "Inference/channel_stats.comp";
+
     /// <summary>Floats one channel_partials.comp work group summarises (its CHUNK).</summary>
     private const int StatisticsChunk = 4096;
 
@@ -20,11 +25,11 @@ internal sealed partial class PlanBuilder
         {
             source = new TensorView(new PlanStorage(x.C * chunks * 2), 0, 1, 1, x.C * chunks * 2);
             var partials = source;
-            Add(node, "Inference/channel_partials.comp", [], [Operand.Of(x), null, Operand.Of(partials)],
+            Add(node, StatisticsPartialsKernel, [], [Operand.Of(x), null, Operand.Of(partials)],
                 () => [x.AbsoluteOffset, x.Plane, partials.AbsoluteOffset], (chunks, x.C, 1));
         }
 
-        Add(node, "Inference/channel_stats.comp", [], [Operand.Of(source), null, Operand.Of(y)],
+        Add(node, StatisticsKernel, [], [Operand.Of(source), null, Operand.Of(y)],
             () => [source.AbsoluteOffset, x.Plane, y.AbsoluteOffset, mode, chunks], (x.C, 1, 1));
     }
 

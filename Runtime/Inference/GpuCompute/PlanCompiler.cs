@@ -13,9 +13,6 @@ namespace NeuralPost.Inference.GpuCompute;
 /// </summary>
 internal static class PlanCompiler
 {
-    private const string StatisticsPartialsKernel = "Inference/channel_partials.comp";
-    private const string StatisticsKernel = "Inference/channel_stats.comp";
-
     /// <exception cref="GraphicsException">A kernel failed to compile or a buffer could not be allocated.</exception>
     public static GpuBoundRun Compile(IGraphicsDevice device, PlanBuilder plan, TensorView output, NchwShape inputShape,
         Func<StepSpec, IReadOnlyList<string>, IComputeProgram> programFor, IStorageBuffer weights, TensorStorage storage)
@@ -110,7 +107,7 @@ internal static class PlanCompiler
         var statistics = new HashSet<PlanStorage>();
         foreach (var step in steps)
         {
-            if (step.Kernel is StatisticsPartialsKernel or StatisticsKernel && At(step, 2) is { } written)
+            if (step.Kernel is PlanBuilder.StatisticsPartialsKernel or PlanBuilder.StatisticsKernel && At(step, 2) is { } written)
             {
                 statistics.Add(written.Storage.Root);
             }

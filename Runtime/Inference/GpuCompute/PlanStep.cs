@@ -36,8 +36,6 @@ internal sealed class StepSpec
 
     public required (int X, int Y, int Z) Groups { get; init; }
 
-    public string ProgramKey => Defines.Length == 0 ? Kernel : $"{Kernel} [{string.Join(", ", Defines)}]";
-
     public IEnumerable<TensorView> Views => Bindings.Where(b => b?.View is not null).Select(b => b!.Value.View!);
 }
 
