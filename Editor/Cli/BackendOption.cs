@@ -27,17 +27,7 @@ internal static class BackendOption
             option.DefaultValueFactory = _ => defaultValue;
         }
 
-        option.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (!Choices.Contains(token.Value, StringComparer.OrdinalIgnoreCase))
-                {
-                    result.AddError($"--backend must be ort or gpu, not '{token.Value}'");
-                }
-            }
-        });
-        return option;
+        return option.AcceptOnlyChoices(Choices);
     }
 
     /// <summary>The backend a validated value names; <paramref name="absent"/> when the option was not given.</summary>

@@ -11,26 +11,13 @@ internal static class GpuStorageOption
 {
     private static readonly string[] Choices = ["fp32", "fp16"];
 
-    public static Option<string> Create()
-    {
-        var option = new Option<string>("--gpu-storage")
+    public static Option<string> Create() =>
+        new Option<string>("--gpu-storage")
         {
             Description = "fp16|fp32: how GPU compute stores intermediate tensors (fp16: half the memory and traffic, " +
                 "arithmetic stays fp32; fp32: equal to ONNX Runtime to rounding); ignored with --backend ort",
             DefaultValueFactory = _ => "fp16",
-        };
-        option.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (!Choices.Contains(token.Value, StringComparer.OrdinalIgnoreCase))
-                {
-                    result.AddError($"--gpu-storage must be fp32 or fp16, not '{token.Value}'");
-                }
-            }
-        });
-        return option;
-    }
+        }.AcceptOnlyChoices(Choices);
 
     /// <summary>The storage a validated value names.</summary>
     public static TensorStorage Parse(string? value) =>

@@ -33,25 +33,12 @@ internal static class SampleArguments
     /// A string option limited to <paramref name="choices"/> (any case). A value outside them is a parse error, so
     /// it exits with the usage code and one line naming the choices, not a failure half-way through a run.
     /// </summary>
-    public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices)
-    {
-        var option = new Option<string>(name)
+    public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices) =>
+        new Option<string>(name)
         {
             Description = $"{string.Join('|', choices)}: {description}",
             DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (!choices.Contains(token.Value, StringComparer.OrdinalIgnoreCase))
-                {
-                    result.AddError($"{name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}, not '{token.Value}'");
-                }
-            }
-        });
-        return option;
-    }
+        }.AcceptOnlyChoices(choices);
 
     /// <summary>Parses <c>output</c> or <c>render</c>, the values of <c>--dehaze-at</c>.</summary>
     public static DehazePlacement ParseDehazePlacement(string text, string option) => text.ToLowerInvariant() switch
