@@ -50,9 +50,11 @@ internal static class PsnrMacsChart
             line.LegendText = string.Create(CultureInfo.InvariantCulture, $"bicubic x{scale} {psnr:F2}");
         }
 
-        // Published labels above their points and ours below, since a paper's point and ours sit close together.
-        AddPoints(plot, published, MarkerShape.OpenSquare, "#555555", "published", -16);
-        AddPoints(plot, ours, MarkerShape.FilledCircle, "#000000", "ours", 4);
+        // Published labels prefer to sit above their points and ours below, since a paper's point and ours sit close
+        // together; ours are placed first, so a crowded published label is the one that moves.
+        var labels = AddPoints(plot, ours, MarkerShape.FilledCircle, "#000000", "ours", 4)
+            .Concat(AddPoints(plot, published, MarkerShape.OpenSquare, "#555555", "published", -16))
+            .ToList();
 
         var psnrs = ours.Concat(published).Select(p => p.Psnr).Concat(bicubic.Values).ToList();
         // room on the right for the labels of the costliest points (DRCN's, ~4.3 decades), which run to the right
@@ -60,21 +62,59 @@ internal static class PsnrMacsChart
             psnrs.Count == 0 ? 20 : Math.Floor(psnrs.Min() - 1), psnrs.Count == 0 ? 40 : Math.Ceiling(psnrs.Max() + 1));
         // Outside the data area, so it never hides a point.
         plot.ShowLegend(Edge.Right);
+        SeparateLabels(plot, labels);
         return plot;
+    }
+
+    /// <summary>Moves labels so that none prints over another label or a marker, or leaves the plot area (see <see cref="LabelLayout"/>).</summary>
+    private static void SeparateLabels(Plot plot, List<(ChartPoint Point, ScottPlot.Plottables.Text Label)> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return;
+        }
+
+        // Pixel positions exist only once the layout (legend, tick labels) has been computed at the final size.
+        plot.RenderInMemory(Width, Height);
+        var data = plot.RenderManager.LastRender.DataRect;
+        using var paint = Paint.NewDisposablePaint();
+        var anchors = labels.Select(l => plot.GetPixel(new Coordinates(X(l.Point.GigaMacs), l.Point.Psnr))).ToList();
+        var requests = labels.Select((l, i) =>
+        {
+            var size = l.Label.LabelStyle.Measure(paint).Size;
+            return new LabelRequest(anchors[i].X, anchors[i].Y, l.Label.LabelOffsetX, size.Width, size.Height, l.Label.LabelOffsetY);
+        }).ToList();
+        var markers = anchors.Select(p => new PixelBox(p.X - MarkerSize / 2, p.Y - MarkerSize / 2, p.X + MarkerSize / 2, p.Y + MarkerSize / 2)).ToList();
+
+        var placements = LabelLayout.Place(requests, markers, new PixelBox(data.Left, data.Top, data.Right, data.Bottom));
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i].Label;
+            label.LabelOffsetY = (float)placements[i].OffsetY;
+            if (placements[i].Left)
+            {
+                label.LabelAlignment = Alignment.UpperRight;
+                label.LabelOffsetX = -label.LabelOffsetX;
+            }
+        }
     }
 
     /// <summary>The x coordinate of a multiply-add count: its decade, since the axis is logarithmic.</summary>
     public static double X(double gigaMacs) => Math.Log10(Math.Max(gigaMacs, 1));
 
-    private static void AddPoints(Plot plot, List<ChartPoint> points, MarkerShape shape, string labelColour, string legend, float labelOffsetY)
+    private const float MarkerSize = 10;
+
+    private static List<(ChartPoint Point, ScottPlot.Plottables.Text Label)> AddPoints(
+        Plot plot, List<ChartPoint> points, MarkerShape shape, string labelColour, string legend, float labelOffsetY)
     {
         // One series per scale, so a scale's colour means the same for ours, published and bicubic.
         foreach (var group in points.GroupBy(p => p.Scale).OrderBy(g => g.Key))
         {
-            var series = plot.Add.Markers(group.Select(p => X(p.GigaMacs)).ToArray(), group.Select(p => p.Psnr).ToArray(), shape, 10, Colour(group.Key));
+            var series = plot.Add.Markers(group.Select(p => X(p.GigaMacs)).ToArray(), group.Select(p => p.Psnr).ToArray(), shape, MarkerSize, Colour(group.Key));
             series.LegendText = string.Create(CultureInfo.InvariantCulture, $"{legend} x{group.Key}");
         }
 
+        var labels = new List<(ChartPoint, ScottPlot.Plottables.Text)>();
         foreach (var point in points)
         {
             var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{point.Label} {point.Psnr:F2}"), X(point.GigaMacs), point.Psnr);
@@ -82,7 +122,10 @@ internal static class PsnrMacsChart
             label.LabelFontColor = Color.FromHex(labelColour);
             label.LabelOffsetX = 8;
             label.LabelOffsetY = labelOffsetY;
+            labels.Add((point, label));
         }
+
+        return labels;
     }
 
     private static ScottPlot.TickGenerators.NumericManual DecadeTicks()

@@ -51,6 +51,45 @@ internal sealed partial class PsnrMacsChartTests
     }
 
     [Test]
+    public void LabelsOfNetworksAtNearlyTheSamePointDoNotPrintOverEachOther()
+    {
+        // rednet10, drrn and drcn at x2 sit within 0.01 dB and a factor 2.2 of cost of each other
+        const string crowded = """
+            { "models": [
+              { "id": "rednet10-f32-x2", "file": "a.onnx", "sha256": "0", "kind": "super-resolution", "scale": 2, "gigaMacsPerOutputMegapixel": 74.3,
+                "metrics": { "Set5": { "psnr": 35.69, "ssim": 0.94, "bicubicPsnr": 33.67, "bicubicSsim": 0.93 } } },
+              { "id": "drrn-b1u9-f32-x2", "file": "b.onnx", "sha256": "0", "kind": "super-resolution", "scale": 2, "gigaMacsPerOutputMegapixel": 166.5,
+                "metrics": { "Set5": { "psnr": 35.68, "ssim": 0.94, "bicubicPsnr": 33.67, "bicubicSsim": 0.93 } } },
+              { "id": "drcn-f32r8-x2", "file": "c.onnx", "sha256": "0", "kind": "super-resolution", "scale": 2, "gigaMacsPerOutputMegapixel": 159.3,
+                "metrics": { "Set5": { "psnr": 35.68, "ssim": 0.94, "bicubicPsnr": 33.67, "bicubicSsim": 0.93 } } } ] }
+            """;
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var boxes = Svg(PsnrMacsChart.Build(Manifest(crowded), "Set5")).Descendants(ns + "text")
+            .Where(e => e.Value.Trim().Contains("-x2 35.6", StringComparison.Ordinal))
+            .Select(TextBox).ToList();
+
+        Assert.That(boxes, Has.Count.EqualTo(3));
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                Assert.That(boxes[i].Overlaps(boxes[j]), Is.False, $"labels {i} and {j} overlap: {boxes[i]} {boxes[j]}");
+            }
+        }
+    }
+
+    // A label's box from its SVG element: the translate is its anchor, the x list each glyph's left edge (the last
+    // glyph is taken as 7 px wide, a digit at 11 px), the height its 11 px font size.
+    private static PixelBox TextBox(XElement text)
+    {
+        var xs = ((string)text.Attribute("x")!).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToList();
+        var match = TranslatePattern().Match((string)text.Attribute("transform")!);
+        var (left, top) = (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        return new PixelBox(left + xs.Min(), top, left + xs.Max() + 7, top + 11);
+    }
+
+    [Test]
     public void PngHasTextInTheTitleAndAxisLabelAreas()
     {
         // The NoDependencies build of libSkiaSharp draws every shape but no glyph; this fails if it is the one loaded.
@@ -96,8 +135,8 @@ internal sealed partial class PsnrMacsChartTests
     }
 
     private static double TranslateY(XElement text) =>
-        double.Parse(TranslatePattern().Match((string)text.Attribute("transform")!).Groups[1].Value, CultureInfo.InvariantCulture);
+        double.Parse(TranslatePattern().Match((string)text.Attribute("transform")!).Groups[2].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"translate\([-0-9.]+ ([-0-9.]+)\)")]
+    [GeneratedRegex(@"translate\(([-0-9.]+) ([-0-9.]+)\)")]
     private static partial Regex TranslatePattern();
 }
