@@ -64,9 +64,10 @@ def model_from_checkpoint(ck, path="checkpoint"):
 
 
 def load_body(model, path):
-    """Copies every tensor of the IMDN in ``path`` (a shipped id or ONNX file, or a train.py checkpoint) whose name
+    """Copies every tensor of the network in ``path`` (a shipped id or ONNX file, or a train.py checkpoint) whose name
     and shape match ``model``'s into it: an IMDN of another scale gives all but the scale-specific ``up``
-    convolution (the way EDSR starts x3/x4 from its x2 network). Returns the names left at their initial values;
+    convolution (the way EDSR starts x3/x4 from its x2 network); a bicubic-input network (DRCN, DRRN, RED-Net) of
+    another scale gives every tensor, its scale being only the graph's Resize. Returns the names left at their initial values;
     refuses another architecture."""
     source, meta = load_checkpoint_model(path, map_location="cpu")
     if type(source) is not type(model):

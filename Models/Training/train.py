@@ -299,7 +299,8 @@ def train(args):
             print(f"initialised from {args.init_weights}", flush=True)
         if args.init_body:
             fresh = load_body(model, args.init_body)
-            print(f"initialised from {args.init_body} but {', '.join(fresh)}", flush=True)
+            print(f"initialised from {args.init_body}" + (f" but {', '.join(fresh)}" if fresh else " (every tensor)"),
+                  flush=True)
 
     meta = {"model": args.model, "scale": args.scale}
 

@@ -5,6 +5,12 @@
 #   VARIANTS="rednet10-f32" SCALES="2" Models/Training/train_vdsr_family.sh
 #   GPU=1 VARIANTS="drcn drrn-b1u25 rednet30" Models/Training/train_vdsr_family.sh   # the papers' networks, CUDA
 #   ITERS_drrn_b1u9_f32=20 SKIP_FINAL=1 ...          # per-variant iterations; skip the final validate --eval + chart
+#   SCALES="3 4" ITERS_UP=600 ...                    # x3/x4 started from the shipped <variant>-x2 weights
+#
+# x3 and x4 start from the shipped x2 network of the same variant when Models/<variant>-x2.onnx exists (train.py
+# --init-body): the bicubic upsampling is the graph's only scale-specific part, so every weight carries over, and VDSR
+# (Kim et al. 2016, section 3.3) shows one such network serves all scales. Those runs take ITERS_UP iterations (default:
+# a third of the variant's budget) at half the learning rate; without the x2 file they train from scratch.
 #
 # Seconds per iteration measured on this 2-core VM (1 thread, batch 16, LR patch 24 = HR 48 at x2, Adam step
 # included, the other core busy with another training run):
@@ -44,18 +50,24 @@ for variant in $VARIANTS; do
   for s in $SCALES; do
     id="$variant-x$s"; run="$OUT/$id"; iters=$(iters_for "$variant")
     patch=$(( 48 / s )); [[ "${GPU:-0}" == 1 ]] && patch=$(( 96 / s ))
+    lr=1e-3; init=(); builds_on=(); start="trained"
+    if [[ "$s" != 2 && -f "Models/$variant-x2.onnx" ]]; then
+      iters=${ITERS_UP:-$(( iters / 3 ))}; lr=5e-4; init=(--init-body "$variant-x2"); builds_on=(--builds-on "$variant-x2")
+      start="started from the shipped $variant-x2 weights (every weight carries over: the upsampling is the graph's Resize), then trained"
+    fi
+    epoch=$(( iters < 1000 ? (iters + 3) / 4 : 500 )); ckpt=$(( epoch < 250 ? epoch : 250 ))
     cmd=(Models/Training/train.py --model "$family" --variant "$variant" --scale "$s" --iters "$iters" --batch 16
-         --patch "$patch" --lr 1e-3 --epoch-iters 500 --ckpt-every 250 --log-every 50 --threads "$THREADS"
-         --device "$DEVICE" --seed 1 --out "$run")
+         --patch "$patch" --lr "$lr" --epoch-iters "$epoch" --ckpt-every "$ckpt" --log-every 50 --threads "$THREADS"
+         --device "$DEVICE" --seed 1 "${init[@]}" --out "$run")
     case "$variant" in
       drcn|drrn-b1u25|rednet30) what="$variant, the paper's network" ;;
       *) what="$variant, a reduced variant of the paper's network (see the architecture)" ;;
     esac
     # Built apart: bash 5.2 reads an apostrophe inside "${VAR:-...}" as a quote.
-    default_description="$what, trained $iters iterations of batch 16 on $((patch * s)) px HR crops of the training images in Models/Training/splits.json on $DEVICE_TEXT (Adam lr 1e-3 cosine, MSE on Y, global gradient-norm clip 1.0); the paper trains far longer on its own training set, so expect it below the paper's figures."
+    default_description="$what, $start $iters iterations of batch 16 on $((patch * s)) px HR crops of the training images in Models/Training/splits.json on $DEVICE_TEXT (Adam lr $lr cosine, MSE on Y, global gradient-norm clip 1.0); the paper trains far longer on its own training set, so expect it below the paper's figures."
     echo "== $id: ${cmd[*]}"
     "$PY" "${cmd[@]}" --resume   # resumable: re-running the script continues an interrupted run
-    "$PY" Models/Training/publish.py --ckpt "$run/best.pt" --run "$run" --id "$id" --device "$DEVICE_TEXT" \
+    "$PY" Models/Training/publish.py --ckpt "$run/best.pt" --run "$run" --id "$id" --device "$DEVICE_TEXT" "${builds_on[@]}" \
       --command "${cmd[*]}" \
       --description "${DESCRIPTION:-$default_description}"
     ./neuralpost eval --model "$id" --set Set5 --write-card

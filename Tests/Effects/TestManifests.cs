@@ -7,6 +7,10 @@ internal static class TestManifests
 {
     public static ModelManifest Repository() => ModelManifest.Load(TestPaths.Manifest);
 
+    /// <summary>The id of every trained super-resolution network the repository ships, in the catalogue's order.</summary>
+    public static string[] ShippedSuperResolutionIds() =>
+        Repository().Models.Where(c => c.Kind == "super-resolution").Select(c => c.Id).ToArray();
+
     /// <summary>
     /// A manifest whose only trained-looking network is <c>stand-in-x2</c>: the analytic nearest-neighbour x2 model
     /// listed as kind <c>super-resolution</c>, so substitution can be tested with a checkable output whatever

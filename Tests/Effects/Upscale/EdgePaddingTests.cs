@@ -14,8 +14,8 @@ internal sealed class EdgePaddingTests : OrtTestFixture
 {
     private const int Tolerance = 2; // levels of 255, at every pixel
 
-    private static readonly string[] SuperResolutionIds =
-        ["imdn-x2", "imdn-x3", "imdn-x4", "imdn-rtc-x2", "lapsrn-x2", "lapsrn-x4", "lapsrn-x8", "rednet10-f32-x2", "drrn-b1u9-f32-x2", "drcn-f32r8-x2"];
+    // every shipped network, read from the catalogue so that a new one is covered without editing this list
+    private static readonly string[] SuperResolutionIds = TestManifests.ShippedSuperResolutionIds();
 
     private static readonly (byte R, byte G, byte B)[] Colours = [(200, 30, 90), (128, 128, 128), (10, 200, 40)];
 
