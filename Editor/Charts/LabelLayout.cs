@@ -48,11 +48,11 @@ internal static class LabelLayout
         for (var i = 0; i < labels.Count; i++)
         {
             var label = labels[i];
-            placements[i] = Candidates(label)
-                .Where(c => area.Contains(Box(label, c)) && !taken.Any(box => box.Overlaps(Box(label, c))))
-                .Select(c => (LabelPlacement?)c)
-                .FirstOrDefault() ?? new LabelPlacement(label.PreferredOffsetY, Left: false);
-            taken.Add(Box(label, placements[i]));
+            var preferred = new LabelPlacement(label.PreferredOffsetY, Left: false);
+            (placements[i], var box) = Candidates(label)
+                .Select(c => (Placement: c, Box: Box(label, c)))
+                .FirstOrDefault(c => area.Contains(c.Box) && !taken.Any(t => t.Overlaps(c.Box)), (Placement: preferred, Box: Box(label, preferred)));
+            taken.Add(box);
         }
 
         return placements;

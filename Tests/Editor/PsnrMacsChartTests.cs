@@ -134,8 +134,7 @@ internal sealed partial class PsnrMacsChartTests
         return count;
     }
 
-    private static double TranslateY(XElement text) =>
-        double.Parse(TranslatePattern().Match((string)text.Attribute("transform")!).Groups[2].Value, CultureInfo.InvariantCulture);
+    private static double TranslateY(XElement text) => TextBox(text).Top;
 
     [GeneratedRegex(@"translate\(([-0-9.]+) ([-0-9.]+)\)")]
     private static partial Regex TranslatePattern();
