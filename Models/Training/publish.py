@@ -20,6 +20,7 @@ if HERE not in sys.path:
 import torch  # noqa: E402
 
 import atomic  # noqa: E402
+import flat  # noqa: E402
 import onnx_weights  # noqa: E402
 
 from export import export_module  # noqa: E402
@@ -124,6 +125,9 @@ def main(argv=None):
     ap.add_argument("--builds-on", metavar="ID",
                     help="the run started from another shipped network's weights (train.py --init-body): add that "
                          "card's hours and iterations to this run's")
+    ap.add_argument("--allow-flat-drift", action="store_true",
+                    help="publish even if flat colours come back more than 2 levels off (only as the first step of "
+                         "a chain whose next run fixes it: the runtime's edge test refuses such a network)")
     a = ap.parse_args(argv)
     if a.continues and a.builds_on:
         ap.error("--continues and --builds-on exclude each other")
@@ -135,6 +139,7 @@ def main(argv=None):
     module = LapSRNLevel(model, a.level) if name == "lapsrn" else model
     scale = 2 ** a.level if name == "lapsrn" else meta["scale"]
     module.eval()
+    require_flat(module, scale, a.allow_flat_drift)
 
     onnx_path = os.path.join(MODELS_DIR, f"{a.id}.onnx")
     digest, params = export_module(module, onnx_path)
@@ -165,6 +170,16 @@ def main(argv=None):
     write_card(card, a.manifest)
     print(json.dumps(card, indent=2))
     return 0
+
+
+def require_flat(module, scale, allow=False):
+    """Refuses (SystemExit) a network whose flat colours drift past flat.TOLERANCE, before anything is written:
+    Tests/Effects/Upscale/EdgePaddingTests would fail it after the ONNX file and card had replaced the old ones."""
+    dev = flat.flat_deviation(module, scale, EDGE_PADDING)
+    if dev > flat.TOLERANCE and not allow:
+        raise SystemExit(f"flat colours come back {dev} levels of 255 off (at most {flat.TOLERANCE}): continue with "
+                         "train.py --flat-fraction, which also picks best.pt among checkpoints that pass")
+    return dev
 
 
 def require_source(model_id, meta):

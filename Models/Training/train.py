@@ -12,7 +12,8 @@ cosine learning-rate schedule over ``--iters``.  An epoch is ``--epoch-iters``
 iterations; at each epoch end the held-out photos are evaluated (PSNR on Y)
 and a line is appended to ``<out>/log.jsonl``.  ``<out>/last.pt`` is written atomically every
 ``--ckpt-every`` iterations and at each epoch end; ``<out>/best.pt`` holds the
-weights with the best validation PSNR.  ``--resume`` continues from last.pt.
+weights with the best validation PSNR among those that pass the flat-colour check (flat.py; while none has
+passed, the best of those that fail).  ``--resume`` continues from last.pt.
 """
 import argparse
 import io
@@ -33,6 +34,7 @@ import torch.nn.functional as F  # noqa: E402
 
 import atomic  # noqa: E402
 import data  # noqa: E402
+import flat  # noqa: E402
 from models import MODELS, VDSR_FAMILY, build_model, load_body, load_checkpoint, load_checkpoint_model  # noqa: E402
 from nets.distill import METHODS as DISTILL_METHODS, build_distiller  # noqa: E402
 from nets.lapsrn import multilevel_charbonnier  # noqa: E402
@@ -98,6 +100,10 @@ def parse_args(argv=None):
     ap.add_argument("--max-side", type=int, default=2048, help="downscale larger photos once at load (0: never)")
     ap.add_argument("--val-crop", type=int, default=384)
     ap.add_argument("--deterministic", action="store_true", help="deterministic kernels (slower on GPU)")
+    ap.add_argument("--flat-fraction", type=float, default=0.0,
+                    help="share of each batch replaced by flat-colour pairs (flat.py), 0 to 1")
+    ap.add_argument("--flat-border", type=int, default=flat.DEFAULT_BORDER,
+                    help="edge padding (LR pixels) of the flat-colour check, as the card's edgePadding")
     ap.add_argument("--stop-at", type=int, default=None, help=argparse.SUPPRESS)  # tests: simulate a kill
     a = ap.parse_args(argv)
     if a.model in FAMILIES:
@@ -110,6 +116,10 @@ def parse_args(argv=None):
         a.clip_grad = 1.0 if a.model in VDSR_FAMILY else 0.0
     if a.patch is None:
         a.patch = DEFAULT_PATCH[a.model]
+    if not 0.0 <= a.flat_fraction < 1.0:
+        ap.error("--flat-fraction must be from 0 to below 1")
+    if a.flat_fraction and a.model == "lapsrn":
+        ap.error("--flat-fraction is for single-scale networks")
     if a.init_weights and a.init_body:
         ap.error("--init-weights and --init-body exclude each other")
     if a.teacher and a.model != "imdn-rtc":
@@ -277,7 +287,7 @@ def train(args):
     opt = torch.optim.Adam(params, lr=args.lr, betas=(0.9, 0.999))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, Cosine(args.iters, args.min_lr / args.lr))
 
-    start, best = 0, -1.0
+    start, best, best_flat = 0, -1.0, False
     if args.resume and os.path.exists(last_path):
         if distiller is not None:  # before the optimiser's state, whose groups differ between methods
             last = load_checkpoint(last_path)  # written before --distill existed: feature-l1 if it has a distiller
@@ -285,6 +295,7 @@ def train(args):
             if method != args.distill:
                 raise SystemExit(f"{last_path} was distilled with {method or 'no teacher'}, not {args.distill}")
         ck, start, best = resume_run(last_path, log_path, model, opt, sched)
+        best_flat = ck.get("best_flat_ok", False)  # unknown before the check existed: any passing one replaces it
         if distiller is not None and ck.get("distiller") is not None:
             distiller.load_state_dict(ck["distiller"])
     else:
@@ -315,6 +326,7 @@ def train(args):
                 "distiller": distiller.state_dict() if distiller is not None else None,
                 "iteration": iteration,
                 "best_psnr": best,
+                "best_flat_ok": best_flat,
                 "rng": rng_state(),
             },
             last_path,
@@ -332,6 +344,7 @@ def train(args):
         persistent_workers=False,
     )
 
+    flat_rng = np.random.default_rng(args.seed + start)  # seeded by the start: a resumed run repeats itself
     model.train()
     t0 = time.time()
     run_loss, run_n, run_distill = 0.0, 0, 0.0
@@ -339,6 +352,8 @@ def train(args):
     for batch in loader:
         batch = [b.to(device, non_blocking=True) for b in batch]
         lr_img, targets = batch[0], batch[1:]
+        if args.flat_fraction:
+            flat.replace_with_flat(lr_img, targets[0], args.flat_fraction, args.scale, flat_rng)
         if args.model == "lapsrn":
             loss = multilevel_charbonnier(model(lr_img), targets)
         elif args.model in VDSR_FAMILY:
@@ -367,11 +382,15 @@ def train(args):
         epoch_end = it % args.epoch_iters == 0 or it == args.iters
         if epoch_end:
             psnr, per = validate(model, val, args, device)
-            if psnr > best:
-                best = psnr
-                atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr}, best_path)
+            flat_dev = flat.flat_deviation(model, args.scale, args.flat_border, device)
+            # a checkpoint whose flat colours drift fails the runtime's edge test, whatever its PSNR
+            flat_ok = flat_dev <= flat.TOLERANCE
+            if (flat_ok, psnr) > (best_flat, best):
+                best, best_flat = psnr, flat_ok
+                atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr,
+                             "flat_dev": flat_dev}, best_path)
             rec = {"epoch": math.ceil(it / args.epoch_iters), "iter": it, "loss": run_loss / max(1, run_n),
-                   "val_psnr_y": psnr, "val": per, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
+                   "val_psnr_y": psnr, "val": per, "flat_dev": flat_dev, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
             if distiller is not None:  # the method and its unweighted loss term, mean over the epoch
                 rec.update(distill=args.distill, distill_loss=run_distill / max(1, run_n))
             with open(log_path, "a") as fh:

@@ -19,7 +19,7 @@ internal sealed class ShippedModelQualityTests : OrtTestFixture
     {
         ["imdn-x2"] = 2.5, ["imdn-x3"] = 1.5, ["imdn-x4"] = 1.5, ["imdn-rtc-x2"] = 1.5,
         ["lapsrn-x2"] = 1.5, ["lapsrn-x4"] = 1.5, ["lapsrn-x8"] = 1.0,
-        ["rednet10-f32-x2"] = 1.5, ["rednet10-f32-x3"] = 1.0, ["rednet10-f32-x4"] = 0.5,
+        ["rednet10-f32-x2"] = 1.5, ["rednet10-f32-x3"] = 1.0, ["rednet10-f32-x4"] = 0.5, ["rednet10-f16-x2"] = 1.5,
         ["drrn-b1u9-f32-x2"] = 1.5, ["drrn-b1u9-f32-x3"] = 1.0, ["drrn-b1u9-f32-x4"] = 0.5,
         ["drcn-f32r8-x2"] = 1.5, ["drcn-f32r8-x3"] = 1.0, ["drcn-f32r8-x4"] = 0.5,
     };

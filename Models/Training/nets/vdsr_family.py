@@ -252,6 +252,7 @@ VARIANTS = {
     "rednet30": ("rednet", {"layers": 15, "features": 64}),     # the paper's RED30
     "rednet10": ("rednet", {"layers": 5, "features": 64}),
     "rednet10-f32": ("rednet", {"layers": 5, "features": 32}),
+    "rednet10-f16": ("rednet", {"layers": 5, "features": 16}),  # under the real-time tier's 21K parameters
 }
 FULL = {"drcn": "drcn", "drrn": "drrn-b1u25", "rednet": "rednet30"}
 BODIES = {"drcn": DRCN, "drrn": DRRN, "rednet": REDNet}

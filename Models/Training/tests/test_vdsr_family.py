@@ -296,3 +296,9 @@ def test_card_architecture_names_the_reduction():
     assert "reduced" not in vdsr_architecture("drrn-b1u25") and "B1U25" in vdsr_architecture("drrn-b1u25")
     assert "reduced" in vdsr_architecture("rednet10-f32") and "RED10" in vdsr_architecture("rednet10-f32")
     assert "Resize" in vdsr_architecture("drcn") and "16 times" in vdsr_architecture("drcn")
+
+
+def test_rednet10_f16_fits_the_real_time_tiers_parameter_budget():
+    # the models issue holds the real-time tier to 21K parameters (imdn-rtc-x2: 20,190)
+    n = sum(p.numel() for p in build_model("rednet10-f16", 2).parameters())
+    assert n == 18865 and n <= 21000
