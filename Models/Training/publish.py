@@ -68,7 +68,7 @@ DATA = ("1,090 training images of the Models/Training/DATA.md corpus (photos and
 
 
 # 8 brought every shipped network's flat-colour error to <= 1 level (tools/edge-padding-study.py)
-EDGE_PADDING = 8
+EDGE_PADDING = flat.DEFAULT_BORDER
 
 
 def receptive_field(module, size=129):
@@ -139,7 +139,7 @@ def main(argv=None):
     module = LapSRNLevel(model, a.level) if name == "lapsrn" else model
     scale = 2 ** a.level if name == "lapsrn" else meta["scale"]
     module.eval()
-    require_flat(module, scale, a.allow_flat_drift)
+    require_flat(module, a.allow_flat_drift)
 
     onnx_path = os.path.join(MODELS_DIR, f"{a.id}.onnx")
     digest, params = export_module(module, onnx_path)
@@ -172,10 +172,10 @@ def main(argv=None):
     return 0
 
 
-def require_flat(module, scale, allow=False):
+def require_flat(module, allow=False):
     """Refuses (SystemExit) a network whose flat colours drift past flat.TOLERANCE, before anything is written:
     Tests/Effects/Upscale/EdgePaddingTests would fail it after the ONNX file and card had replaced the old ones."""
-    dev = flat.flat_deviation(module, scale, EDGE_PADDING)
+    dev = flat.flat_deviation(module, EDGE_PADDING)
     if dev > flat.TOLERANCE and not allow:
         raise SystemExit(f"flat colours come back {dev} levels of 255 off (at most {flat.TOLERANCE}): continue with "
                          "train.py --flat-fraction, which also picks best.pt among checkpoints that pass")

@@ -353,7 +353,7 @@ def train(args):
         batch = [b.to(device, non_blocking=True) for b in batch]
         lr_img, targets = batch[0], batch[1:]
         if args.flat_fraction:
-            flat.replace_with_flat(lr_img, targets[0], args.flat_fraction, args.scale, flat_rng)
+            flat.replace_with_flat(lr_img, targets[0], args.flat_fraction, flat_rng)
         if args.model == "lapsrn":
             loss = multilevel_charbonnier(model(lr_img), targets)
         elif args.model in VDSR_FAMILY:
@@ -382,7 +382,7 @@ def train(args):
         epoch_end = it % args.epoch_iters == 0 or it == args.iters
         if epoch_end:
             psnr, per = validate(model, val, args, device)
-            flat_dev = flat.flat_deviation(model, args.scale, args.flat_border, device)
+            flat_dev = flat.flat_deviation(model, args.flat_border, device)
             # a checkpoint whose flat colours drift fails the runtime's edge test, whatever its PSNR
             flat_ok = flat_dev <= flat.TOLERANCE
             if (flat_ok, psnr) > (best_flat, best):
@@ -390,7 +390,8 @@ def train(args):
                 atomic_save({"meta": meta, "model": model.state_dict(), "iteration": it, "psnr": psnr,
                              "flat_dev": flat_dev}, best_path)
             rec = {"epoch": math.ceil(it / args.epoch_iters), "iter": it, "loss": run_loss / max(1, run_n),
-                   "val_psnr_y": psnr, "val": per, "flat_dev": flat_dev, "lr": sched.get_last_lr()[0], "time": time.time() - t0}
+                   "val_psnr_y": psnr, "val": per, "flat_dev": flat_dev, "lr": sched.get_last_lr()[0],
+                   "time": time.time() - t0}
             if distiller is not None:  # the method and its unweighted loss term, mean over the epoch
                 rec.update(distill=args.distill, distill_loss=run_distill / max(1, run_n))
             with open(log_path, "a") as fh:

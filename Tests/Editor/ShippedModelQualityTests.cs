@@ -13,7 +13,7 @@ namespace NeuralPost.Tests.Editor;
 internal sealed class ShippedModelQualityTests : OrtTestFixture
 {
     // dB over bicubic on Set5 that each shipped network must keep: the models issue's floors for IMDN and LapSRN;
-    // for the reduced DRCN/DRRN/RED-Net variants (minutes to half an hour of one CPU thread; x3/x4 started from x2
+    // for the reduced DRCN/DRRN/RED-Net variants (minutes to an hour of one CPU thread; x3/x4 started from x2
     // and fine-tuned 600 iterations) a guard a little under what they measured
     private static readonly Dictionary<string, double> FloorsDb = new()
     {

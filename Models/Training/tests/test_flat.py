@@ -23,23 +23,23 @@ class Nearest(torch.nn.Module):
 
 
 def test_a_network_that_keeps_flat_colours_passes():
-    assert flat.flat_deviation(Nearest(3), 3) == 0
+    assert flat.flat_deviation(Nearest(3)) == 0
 
 
 def test_a_colour_shift_is_measured_in_levels():
-    assert flat.flat_deviation(Nearest(2, bias=5 / 255), 2) == 5
+    assert flat.flat_deviation(Nearest(2, bias=5 / 255)) == 5
 
 
 def test_the_border_is_what_keeps_zero_padding_out():
     blur = Nearest(2, blur=True)
-    assert flat.flat_deviation(blur, 2, border=8) == 0
-    assert flat.flat_deviation(blur, 2, border=0) > 100  # white at 1x1 becomes 4/9 of white
+    assert flat.flat_deviation(blur, border=8) == 0
+    assert flat.flat_deviation(blur, border=0) > 100  # white at 1x1 becomes 4/9 of white
 
 
 def test_replace_with_flat_overwrites_the_first_samples_with_matching_flat_pairs():
     lr, hr = torch.rand(8, 3, 6, 6), torch.rand(8, 3, 12, 12)
     lr0, hr0 = lr.clone(), hr.clone()
-    n = flat.replace_with_flat(lr, hr, 0.25, 2, np.random.default_rng(1))
+    n = flat.replace_with_flat(lr, hr, 0.25, np.random.default_rng(1))
     assert n == 2
     for i in range(2):
         colour = lr[i, :, 0, 0].view(3, 1, 1)
@@ -70,7 +70,7 @@ def test_best_is_the_best_checkpoint_that_keeps_flat_colours(photo_dir, tmp_path
 
 def test_publish_refuses_a_network_whose_flat_colours_drift():
     from publish import require_flat
-    assert require_flat(Nearest(2), 2) == 0
+    assert require_flat(Nearest(2)) == 0
     with pytest.raises(SystemExit, match="5 levels of 255 off"):
-        require_flat(Nearest(2, bias=5 / 255), 2)
-    assert require_flat(Nearest(2, bias=5 / 255), 2, allow=True) == 5
+        require_flat(Nearest(2, bias=5 / 255))
+    assert require_flat(Nearest(2, bias=5 / 255), allow=True) == 5
